@@ -1,0 +1,1 @@
+namespace FireCommand.Geo; public readonly record struct GeoPoint(double Latitude, double Longitude);

@@ -1,0 +1,1 @@
+namespace FireCommand.Core.Tests; public class SmokeTests { [Fact] public void Runs() => Assert.True(true); }
