@@ -1,0 +1,81 @@
+using FireCommand.Core.Data;
+using FireCommand.Core.Resources;
+using FireCommand.Core.Security;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+
+namespace FireCommand.Web.Map;
+
+/// <summary>
+/// The One Map's layers as GeoJSON. Scoped layers pass through the data layer's jurisdiction filter,
+/// so a detachment user receives only their detachment's records. Roads and settlements are public
+/// geography and are the same for everyone.
+/// </summary>
+public static class MapLayers
+{
+    public sealed record Extent(double West, double South, double East, double North, string ProvinceName);
+
+    public static IEndpointRouteBuilder MapOneMap(this IEndpointRouteBuilder app)
+    {
+        var map = app.MapGroup("/api/map").WithTags("One Map");
+        map.MapGet("/extent", GetExtent);
+        map.MapGet("/roads", async (RoadLayerCache cache, FireCommandDbContext db, CancellationToken ct) =>
+            GeoJsonWriter.Result(await cache.GetAsync(db, ct)));
+        map.MapGet("/jurisdictions", async (FireCommandDbContext db, CancellationToken ct) =>
+            GeoJsonWriter.Result(GeoJsonWriter.Collection(await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Level).ToListAsync(ct),
+                j => j.Boundary, j => new { j.Id, j.Name, Level = j.Level.ToString(), j.Code, j.ParentId })));
+        map.MapGet("/station-districts", async (FireCommandDbContext db, CancellationToken ct) =>
+            GeoJsonWriter.Result(GeoJsonWriter.Collection(await db.Stations.AsNoTracking().ToListAsync(ct),
+                s => s.District, s => new { StationId = s.Id, s.Name, Kind = s.Kind.ToString(), s.DistrictAreaSquareKilometers })));
+        map.MapGet("/settlements", async (FireCommandDbContext db, IJurisdictionScope scope, CancellationToken ct) =>
+            GeoJsonWriter.Result(GeoJsonWriter.Collection(
+                await db.Settlements.AsNoTracking()
+                    .Where(s => scope.SeesAll || scope.VisibleIds.Contains(s.JurisdictionId)).ToListAsync(ct),
+                s => s.Location, s => new { s.Id, s.Name, Kind = s.Kind.ToString(), s.Population })));
+        map.MapGet("/stations", GetStations);
+        map.MapGet("/units", GetUnits);
+        map.MapGet("/water-sources", async (FireCommandDbContext db, CancellationToken ct) =>
+            GeoJsonWriter.Result(GeoJsonWriter.Collection(await db.WaterSources.AsNoTracking().ToListAsync(ct),
+                w => w.Location, w => new { w.Id, w.Code, Kind = w.Kind.ToString(), w.InService, w.FlowLitersPerSecond })));
+        map.MapGet("/key-places", async (FireCommandDbContext db, CancellationToken ct) =>
+            GeoJsonWriter.Result(GeoJsonWriter.Collection(await db.KeyPlaces.AsNoTracking().ToListAsync(ct),
+                k => k.Location, k => new { k.Id, k.Name, Categories = CategoryNames(k.Categories), k.Address, k.Floors, k.HeightMeters })));
+        return app;
+    }
+
+    private static async Task<IResult> GetExtent(FireCommandDbContext db, CancellationToken ct)
+    {
+        var visible = await db.Jurisdictions.AsNoTracking().ToListAsync(ct);
+        var envelope = new Envelope();
+        foreach (var j in visible.Where(j => j.Boundary is not null)) envelope.ExpandToInclude(j.Boundary!.EnvelopeInternal);
+        if (envelope.IsNull) return TypedResults.NotFound();
+        var root = visible.OrderBy(j => j.Level).First();
+        return TypedResults.Ok(new Extent(envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY, root.Name));
+    }
+
+    private static async Task<IResult> GetStations(FireCommandDbContext db, CancellationToken ct)
+    {
+        var stations = await db.Stations.AsNoTracking().ToListAsync(ct);
+        var unitCounts = await db.Units.AsNoTracking().GroupBy(u => u.HomeStationId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return GeoJsonWriter.Result(GeoJsonWriter.Collection(stations, s => s.Location, s => new
+        {
+            s.Id, s.Name, Kind = s.Kind.ToString(), s.JurisdictionId, s.Address, s.Phone,
+            UnitCount = unitCounts.GetValueOrDefault(s.Id),
+        }));
+    }
+
+    private static async Task<IResult> GetUnits(FireCommandDbContext db, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking()
+            .Select(u => new { Unit = u, StationName = u.HomeStation!.Name }).ToListAsync(ct);
+        return GeoJsonWriter.Result(GeoJsonWriter.Collection(units, u => u.Unit.Position, u => new
+        {
+            u.Unit.Id, u.Unit.CallSign, Type = u.Unit.Type.ToString(), Status = u.Unit.Status.Code(),
+            StationId = u.Unit.HomeStationId, u.StationName,
+        }));
+    }
+
+    internal static string[] CategoryNames(KeyPlaceCategory c) =>
+        [.. Enum.GetValues<KeyPlaceCategory>().Where(f => f != KeyPlaceCategory.None && c.HasFlag(f)).Select(f => f.ToString())];
+}
