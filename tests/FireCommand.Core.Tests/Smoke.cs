@@ -1,1 +1,0 @@
-namespace FireCommand.Core.Tests; public class SmokeTests { [Fact] public void Runs() => Assert.True(true); }

@@ -1,0 +1,104 @@
+using Npgsql;
+
+namespace FireCommand.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One booted platform on one database for a test class: SQLite in a temp folder, or a fresh
+/// PostgreSQL database created for the run and dropped afterwards.
+/// </summary>
+public abstract class DatabaseHost : IAsyncLifetime
+{
+    private PlatformFactory? _factory;
+    protected string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "fc-test-" + Guid.NewGuid().ToString("N"));
+
+    public PlatformFactory Factory => _factory ?? throw new InvalidOperationException(SkipReason ?? "Host not started.");
+
+    /// <summary>Set when the database is not available; each test then skips (or fails under REQUIRE_ALL).</summary>
+    public string? SkipReason { get; protected set; }
+
+    public abstract string ProviderName { get; }
+
+    protected abstract Task<Dictionary<string, string?>?> PrepareAsync();
+
+    public async ValueTask InitializeAsync()
+    {
+        var settings = await PrepareAsync();
+        if (settings is null) return;
+        _factory = new PlatformFactory(settings);
+        _ = _factory.Server; // boot now: migrate and seed once for the whole class
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        await CleanUpAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (DirectoryNotFoundException) { }
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+
+    /// <summary>A client that keeps cookies, like a browser.</summary>
+    public ApiClient NewClient()
+    {
+        if (SkipReason is not null) Requirements.SkipOrFail(SkipReason);
+        return new ApiClient(Factory.CreateClient(new() { HandleCookies = true, AllowAutoRedirect = false }));
+    }
+}
+
+public sealed class SqliteHost : DatabaseHost
+{
+    public override string ProviderName => "Sqlite";
+
+    protected override Task<Dictionary<string, string?>?> PrepareAsync()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        var s = PlatformFactory.Defaults(DataDirectory);
+        s["Database:Provider"] = "Sqlite";
+        return Task.FromResult<Dictionary<string, string?>?>(s);
+    }
+}
+
+public sealed class PostgresHost : DatabaseHost
+{
+    private readonly string _database = "fc_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    public override string ProviderName => "Postgres";
+
+    protected override async Task<Dictionary<string, string?>?> PrepareAsync()
+    {
+        var server = Requirements.PostgresServer;
+        if (string.IsNullOrEmpty(server))
+        {
+            SkipReason = "PostgreSQL not configured: set FIRECOMMAND_TEST_POSTGRES (./test.sh does)";
+            return null;
+        }
+        try
+        {
+            await using var conn = new NpgsqlConnection(server);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException e)
+        {
+            SkipReason = $"PostgreSQL at FIRECOMMAND_TEST_POSTGRES is unreachable: {e.Message}";
+            return null;
+        }
+        Directory.CreateDirectory(DataDirectory);
+        var s = PlatformFactory.Defaults(DataDirectory);
+        s["Database:Provider"] = "Postgres";
+        s["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
+        return s;
+    }
+
+    protected override async Task CleanUpAsync()
+    {
+        if (SkipReason is not null || string.IsNullOrEmpty(Requirements.PostgresServer)) return;
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(Requirements.PostgresServer);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace FireCommand.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Boots the real host (Program) with the demo province on the given database. Configuration goes
+/// in through the same keys an operator uses.
+/// </summary>
+public sealed class PlatformFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    public const string AdminUserName = "admin";
+    public const string AdminPassword = "Admin#Test-2026";
+    public const string DemoPassword = "Demo#Test-2026";
+
+    public static Dictionary<string, string?> Defaults(string dataDirectory) => new()
+    {
+        ["Database:DataDirectory"] = dataDirectory,
+        ["Security:KeysDirectory"] = Path.Combine(dataDirectory, "keys"),
+        ["Security:AdminPassword"] = AdminPassword,
+        ["Security:LoginAttemptsPerMinute"] = "10000",
+        ["Demo:Enabled"] = "true",
+        ["Demo:Seed"] = "1",
+        ["Demo:UserPassword"] = DemoPassword,
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+}
