@@ -1,1 +1,0 @@
-namespace FireCommand.Geo.Tests; public class SmokeTests { [Fact] public void Runs() => Assert.True(true); }
