@@ -67,6 +67,27 @@ public sealed class RoadGraph
     /// <summary>The id a node had in its source (OSM node id, DIMACS 1-based id, platform junction id).</summary>
     public long ExternalId(int node) => ExternalIds is null ? node + 1L : ExternalIds[node];
 
+    private Dictionary<long, int>? _byExternalId;
+
+    /// <summary>Finds the node with a source id (see <see cref="ExternalId"/>). The lookup table is built
+    /// on first use; a race only builds it twice, so this stays thread-safe without a lock.</summary>
+    public bool TryGetNode(long externalId, out int node)
+    {
+        if (ExternalIds is null)
+        {
+            node = (int)Math.Clamp(externalId - 1, -1, int.MaxValue);
+            return externalId >= 1 && externalId <= NodeCount;
+        }
+        var map = Volatile.Read(ref _byExternalId);
+        if (map is null)
+        {
+            map = new Dictionary<long, int>(ExternalIds.Length);
+            for (int v = 0; v < ExternalIds.Length; v++) map.TryAdd(ExternalIds[v], v);
+            Volatile.Write(ref _byExternalId, map);
+        }
+        return map.TryGetValue(externalId, out node);
+    }
+
     /// <summary>Bytes held by the arrays of this graph (what it costs in memory, without object headers).</summary>
     public long MemoryBytes =>
         4L * FirstEntry.Length + 4L * EntryHead.Length + 4L * EntryTime.Length + 4L * (EntryLength?.Length ?? 0) +
