@@ -53,7 +53,7 @@ public sealed class RoadGraphBuilder(FireEngineProfile? profile = null)
             for (int i = 0; i + 1 < nodes.Length; i++)
             {
                 int a = nodes[i], b = nodes[i + 1];
-                double meters = new GeoPoint(lat[a], lon[a]).DistanceMetersTo(new GeoPoint(lat[b], lon[b]));
+                double meters = Meters(lat, lon, a, b);
                 int time = _profile.TravelDeciseconds(meters, kind, urban[a] || urban[b], maxSpeed);
                 arcs.Add(a, b, time, (float)meters);
                 if (!oneWay) arcs.Add(b, a, time, (float)meters);
@@ -76,5 +76,13 @@ public sealed class RoadGraphBuilder(FireEngineProfile? profile = null)
         _lon.Add(at.Longitude);
         _ids.Add(id);
         return _lat.Count - 1;
+    }
+
+    /// <summary>Distance with the endpoints in a fixed order: floating point is not symmetric, and a
+    /// last-bit difference between the two directions would keep a two-way road from merging into one edge.</summary>
+    private static double Meters(double[] lat, double[] lon, int a, int b)
+    {
+        if (a > b) (a, b) = (b, a);
+        return new GeoPoint(lat[a], lon[a]).DistanceMetersTo(new GeoPoint(lat[b], lon[b]));
     }
 }

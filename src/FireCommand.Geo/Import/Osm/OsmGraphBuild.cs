@@ -28,7 +28,7 @@ internal static class OsmGraphBuild
             {
                 int a = c.NodeIndex[way.Nodes[i]], b = c.NodeIndex[way.Nodes[i + 1]];
                 if (a < 0 || b < 0) { missing++; continue; }
-                double meters = new GeoPoint(lat[a], lon[a]).DistanceMetersTo(new GeoPoint(lat[b], lon[b]));
+                double meters = Meters(lat, lon, a, b);
                 int time = profile.TravelDeciseconds(meters, t.Kind, urban[a] || urban[b], t.MaxSpeedKmh);
                 if (t.Forward) arcs.Add(a, b, time, (float)meters);
                 if (t.Backward) arcs.Add(b, a, time, (float)meters);
@@ -40,5 +40,13 @@ internal static class OsmGraphBuild
         var full = GraphAssembler.Assemble(n, arcs, TravelTimeUnit.Deciseconds, keepLengths: true, latE7, lonE7, c.OsmIds.ToArray());
         var (graph, _, trim) = LargestComponent.Keep(full);
         return (graph, trim);
+    }
+
+    /// <summary>Distance with the endpoints in a fixed order: floating point is not symmetric, and a
+    /// last-bit difference between the two directions would keep a two-way road from merging into one edge.</summary>
+    private static double Meters(double[] lat, double[] lon, int a, int b)
+    {
+        if (a > b) (a, b) = (b, a);
+        return new GeoPoint(lat[a], lon[a]).DistanceMetersTo(new GeoPoint(lat[b], lon[b]));
     }
 }
