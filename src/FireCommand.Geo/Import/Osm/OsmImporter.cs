@@ -41,6 +41,8 @@ public static class OsmImporter
                 throw new InvalidDataException($"{name}: no road a fire engine can use (no routable highway ways).");
             Read(path, pbf, collector.AddFromSecondPass, p => progress?.Report(0.45 + p * 0.45), cancellationToken);
         }
+        // OsmSharp reports malformed input as assorted runtime exceptions (XML, protobuf, index and
+        // null errors from half-read blocks); all of them mean "this file is not usable".
         catch (Exception e) when (e is XmlException or InvalidOperationException or EndOfStreamException or IOException
                                       or ProtoBuf.ProtoException or FormatException or OverflowException
                                       or ArgumentException or NullReferenceException or IndexOutOfRangeException
