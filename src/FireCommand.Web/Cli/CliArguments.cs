@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace FireCommand.Web.Cli;
+
+/// <summary>
+/// The arguments of one verb: positionals and <c>--name value</c> options. A dozen options across six
+/// verbs do not justify a parser framework; this keeps error text and output streams fully ours.
+/// Immutable after parsing.
+/// </summary>
+internal sealed class CliArguments
+{
+    private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+    public List<string> Positionals { get; } = [];
+
+    public static CliArguments Parse(string[] args)
+    {
+        var parsed = new CliArguments();
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                string name = args[i][2..];
+                if (i + 1 >= args.Length) throw new CliUsageException($"option --{name} needs a value.");
+                if (!parsed._options.TryAdd(name, args[++i])) throw new CliUsageException($"option --{name} given twice.");
+            }
+            else parsed.Positionals.Add(args[i]);
+        }
+        return parsed;
+    }
+
+    public string? Optional(string name)
+    {
+        _used.Add(name);
+        return _options.GetValueOrDefault(name);
+    }
+
+    public string Required(string name) => Optional(name) ?? throw new CliUsageException($"option --{name} is required.");
+
+    public double? OptionalDouble(string name) =>
+        Optional(name) is not { } text ? null
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0 ? v
+        : throw new CliUsageException($"option --{name} must be a non-negative number, not '{text}'.");
+
+    /// <summary>Rejects options the verb does not know, so a typo is not silently ignored.</summary>
+    public void EnsureAllUsed(int maxPositionals)
+    {
+        var unknown = _options.Keys.Where(k => !_used.Contains(k)).ToList();
+        if (unknown.Count > 0) throw new CliUsageException($"unknown option --{unknown[0]}.");
+        if (Positionals.Count > maxPositionals) throw new CliUsageException($"unexpected argument '{Positionals[maxPositionals]}'.");
+    }
+}
