@@ -1,10 +1,15 @@
 using FireCommand.Core.Data;
 using FireCommand.Web.Admin;
+using FireCommand.Web.Cli;
 using FireCommand.Web.Dispatch;
 using FireCommand.Web.Hosting;
 using FireCommand.Web.Map;
 using FireCommand.Web.Resources;
 using FireCommand.Web.Security;
+
+// `firecommand <verb> …` runs a command-line tool (import-osm, route, …) instead of the server.
+if (CliVerbs.IsCliVerb(args))
+    return await CliVerbs.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
@@ -39,7 +44,8 @@ api.MapDispatch();
 api.MapAdmin();
 app.MapApiReference();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public for the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
