@@ -21,6 +21,7 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
 builder.Services.AddFireCommandData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.AddPlatformSecurity();
 builder.AddPlatformApi();
+builder.AddDispatch();
 
 var app = builder.Build();
 await app.InitialisePlatformAsync();
@@ -42,6 +43,7 @@ var api = app.MapGroup("/api").RequireAntiforgeryHeader();
 api.MapResources();
 api.MapDispatch();
 api.MapAdmin();
+app.MapDispatchHub();
 app.MapApiReference();
 
 await app.RunAsync();

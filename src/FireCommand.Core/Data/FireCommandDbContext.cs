@@ -36,6 +36,9 @@ public abstract partial class FireCommandDbContext : IdentityDbContext<AppUser>
     public DbSet<WaterSource> WaterSources => Set<WaterSource>();
     public DbSet<KeyPlace> KeyPlaces => Set<KeyPlace>();
     public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<Alarm> Alarms => Set<Alarm>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<ResponsePlanDocument> ResponsePlanDocuments => Set<ResponsePlanDocument>();
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<RoadSegment> RoadSegments => Set<RoadSegment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -103,6 +106,7 @@ public abstract partial class FireCommandDbContext : IdentityDbContext<AppUser>
             e.Property(k => k.Address).HasMaxLength(200);
             e.Property(k => k.ResponsiblePerson).HasMaxLength(50);
             e.Property(k => k.Phone).HasMaxLength(30);
+            e.Property(k => k.ResponsePlanJson).HasMaxLength(20_000);
             e.HasIndex(k => k.JurisdictionId);
             e.HasQueryFilter(k => ScopeSeesAll || ScopeIds.Contains(k.JurisdictionId));
         });
@@ -119,6 +123,34 @@ public abstract partial class FireCommandDbContext : IdentityDbContext<AppUser>
             e.HasIndex(i => new { i.JurisdictionId, i.State });
             e.HasQueryFilter(i => ScopeSeesAll || ScopeIds.Contains(i.JurisdictionId));
         });
+        b.Entity<Alarm>(e =>
+        {
+            e.Property(a => a.CallerNumber).HasMaxLength(30);
+            e.Property(a => a.CallerName).HasMaxLength(50);
+            e.Property(a => a.AddressText).HasMaxLength(200);
+            e.Property(a => a.Subtype).HasMaxLength(50);
+            e.Property(a => a.Description).HasMaxLength(2000);
+            e.Property(a => a.ExternalId).HasMaxLength(100);
+            e.Property(a => a.TakenBy).HasMaxLength(256);
+            e.HasOne<Incident>().WithMany().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => a.IncidentId);
+            // A repeated delivery from the same device or agency is one alarm, not two.
+            e.HasIndex(a => new { a.Source, a.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
+            e.HasQueryFilter(a => ScopeSeesAll || ScopeIds.Contains(a.JurisdictionId));
+        });
+        b.Entity<Assignment>(e =>
+        {
+            e.Property(a => a.Slot).HasMaxLength(100);
+            e.Property(a => a.DispatchedBy).HasMaxLength(256);
+            e.Ignore(a => a.IsOpen);
+            e.HasOne<Incident>().WithMany().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => a.IncidentId);
+            // The database's own guard that a unit is never on two incidents at once.
+            e.HasIndex(a => a.UnitId).IsUnique().HasFilter("\"ClearedAt\" IS NULL").HasDatabaseName("IX_Assignments_OpenPerUnit");
+            e.HasQueryFilter(a => ScopeSeesAll || ScopeIds.Contains(a.JurisdictionId));
+        });
+        b.Entity<ResponsePlanDocument>(e => e.Property(d => d.SavedBy).HasMaxLength(256));
         b.Entity<Settlement>(e =>
         {
             e.Property(s => s.Name).HasMaxLength(60);

@@ -23,6 +23,7 @@ public sealed class PostgresFireCommandDbContext(DbContextOptions<PostgresFireCo
         b.Entity<WaterSource>().Property(w => w.Location).HasColumnType("geometry(Point,4326)");
         b.Entity<KeyPlace>().Property(k => k.Location).HasColumnType("geometry(Point,4326)");
         b.Entity<Incident>().Property(i => i.Location).HasColumnType("geometry(Point,4326)");
+        b.Entity<Alarm>().Property(a => a.ReportedLocation).HasColumnType("geometry(Point,4326)");
         b.Entity<Settlement>().Property(s => s.Location).HasColumnType("geometry(Point,4326)");
         b.Entity<RoadSegment>().Property(r => r.Geometry).HasColumnType("geometry(LineString,4326)");
         b.Entity<WaterSource>().HasIndex(w => w.Location).HasMethod("gist");

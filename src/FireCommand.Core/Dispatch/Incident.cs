@@ -57,6 +57,11 @@ public sealed class Incident : IJurisdictionScoped
     public int Injured { get; set; }
     public int Deaths { get; set; }
     public long? KeyPlaceId { get; set; }
+    /// <summary>How the first report came in.</summary>
+    public AlarmSource Source { get; set; } = AlarmSource.Call119;
+    /// <summary>Set when this incident turned out to be a duplicate and its alarms moved to another.</summary>
+    public long? MergedIntoIncidentId { get; private set; }
+    public DateTimeOffset? LevelRaisedAt { get; private set; }
     public long JurisdictionId { get; set; }
     public IncidentState State { get; private set; } = IncidentState.Received;
     public DateTimeOffset ReceivedAt { get; set; }
@@ -72,6 +77,29 @@ public sealed class Incident : IJurisdictionScoped
         if (level is < MinFireLevel or > MaxFireLevel)
             throw new ArgumentOutOfRangeException(nameof(level), level, "Fire level is 1–5.");
         FireLevel = level;
+    }
+
+    /// <summary>
+    /// Raises the fire level (an escalation, 升级). Lowering is refused: the response already on its
+    /// way is not recalled by a level change; units are released one by one instead.
+    /// </summary>
+    public void RaiseLevel(int level, DateTimeOffset at)
+    {
+        if (State is IncidentState.Closed) throw new IllegalIncidentChangeException(State, "change level");
+        if (level <= FireLevel)
+            throw new IllegalIncidentChangeException(State, $"lower or keep the fire level ({FireLevel} → {level}) as an escalation");
+        SetFireLevel(level);
+        LevelRaisedAt = at;
+    }
+
+    /// <summary>Closes this incident as a duplicate of <paramref name="target"/>.</summary>
+    public void MergeInto(Incident target, DateTimeOffset at)
+    {
+        if (target.Id == Id) throw new IllegalIncidentChangeException(State, "merge into itself");
+        if (State is IncidentState.Closed || target.State is IncidentState.Closed)
+            throw new IllegalIncidentChangeException(State, "merge a closed incident");
+        MergedIntoIncidentId = target.Id;
+        Close(at, $"重复警情，已并入 {target.Number} (duplicate of {target.Number})");
     }
 
     public void MarkDispatched(DateTimeOffset at)

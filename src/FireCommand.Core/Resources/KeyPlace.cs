@@ -51,4 +51,6 @@ public sealed class KeyPlace : IJurisdictionScoped
     public string? ResponsiblePerson { get; set; }
     public string? Phone { get; set; }
     public long JurisdictionId { get; set; }
+    /// <summary>The place's own response plan (JSON, same form as a plan set), added to the standard plan.</summary>
+    public string? ResponsePlanJson { get; set; }
 }

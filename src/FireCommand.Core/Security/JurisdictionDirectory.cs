@@ -45,6 +45,17 @@ public sealed class JurisdictionDirectory
         return [.. result];
     }
 
+    /// <summary>The jurisdiction and every node above it up to the corps: who must hear of a change there.</summary>
+    public IReadOnlyList<long> SelfAndAncestors(long id)
+    {
+        var s = _snapshot;
+        var result = new List<long>();
+        for (var current = s.ById.GetValueOrDefault(id); current is not null && result.Count < 16;
+             current = current.ParentId is { } p ? s.ById.GetValueOrDefault(p) : null)
+            result.Add(current.Id);
+        return result;
+    }
+
     /// <summary>Builds the scope of a user bound to <paramref name="jurisdictionId"/>.</summary>
     public IJurisdictionScope ScopeFor(long jurisdictionId) =>
         IsRoot(jurisdictionId)

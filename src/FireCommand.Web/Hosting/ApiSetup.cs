@@ -22,6 +22,7 @@ public static class ApiSetup
         services.AddResponseCompression(o => o.EnableForHttps = true);
         services.AddHealthChecks().AddDbContextCheck<FireCommandDbContext>("database", tags: ["ready"]);
         services.AddSingleton<RoadLayerCache>();
+        services.AddSingleton<ProvinceGeography>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }

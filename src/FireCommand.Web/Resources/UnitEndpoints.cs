@@ -14,8 +14,6 @@ public static class UnitEndpoints
         UnitCapability? Capabilities, int? WaterCapacityLiters, int? FoamCapacityLiters, double? ReachHeightMeters,
         int? Seats, long? HomeStationId);
 
-    public sealed record StatusRequest(int? Status);
-
     public sealed record UnitDto(long Id, string CallSign, string? PlateNumber, ApparatusType Type,
         UnitCapability Capabilities, int WaterCapacityLiters, int FoamCapacityLiters, double ReachHeightMeters,
         int Seats, long HomeStationId, long JurisdictionId, int Status, DateTimeOffset StatusChangedAt,
@@ -33,7 +31,6 @@ public static class UnitEndpoints
                 ? TypedResults.Ok(ToDto(u)) : TypedResults.NotFound());
         g.MapPost("/", Create).RequireAuthorization(Policies.EditResources);
         g.MapPut("/{id:long}", Update).RequireAuthorization(Policies.EditResources);
-        g.MapPost("/{id:long}/status", ChangeStatus).RequireAuthorization(Policies.ChangeUnitStatus);
         return api;
     }
 
@@ -98,15 +95,4 @@ public static class UnitEndpoints
         }, u => Apply(u, r, home!), ToDto, ct);
     }
 
-    private static async Task<Results<Ok<UnitDto>, NotFound, ValidationProblem>> ChangeStatus(long id, StatusRequest r,
-        FireCommandDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (r.Status is null || !UnitStatusCodes.TryFromCode(r.Status.Value, out var status))
-            return new Validation().Add("status", $"status must be a GA/T 974.39 code, got {r.Status?.ToString() ?? "nothing"}.").Problem();
-        var u = await db.Units.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (u is null) return TypedResults.NotFound();
-        u.ChangeStatus(status, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToDto(u));
-    }
 }

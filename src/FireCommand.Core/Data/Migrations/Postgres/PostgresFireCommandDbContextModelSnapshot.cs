@@ -76,6 +76,140 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("FireCommand.Core.Dispatch.Alarm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddressText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CallerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("CallerNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Injured")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("JurisdictionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("KeyPlaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReportedCoordinateSystem")
+                        .HasColumnType("integer");
+
+                    b.Property<Point>("ReportedLocation")
+                        .HasColumnType("geometry(Point,4326)");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subtype")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Trapped")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("Source", "ExternalId")
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
+
+                    b.ToTable("Alarms");
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Dispatch.Assignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClearedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CrossJurisdiction")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DispatchedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("EnRouteAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EtaSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("JurisdictionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("OnSceneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slot")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Assignments_OpenPerUnit")
+                        .HasFilter("\"ClearedAt\" IS NULL");
+
+                    b.ToTable("Assignments");
+                });
+
             modelBuilder.Entity("FireCommand.Core.Dispatch.Incident", b =>
                 {
                     b.Property<long>("Id")
@@ -119,9 +253,15 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                     b.Property<long?>("KeyPlaceId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("LevelRaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Point>("Location")
                         .IsRequired()
                         .HasColumnType("geometry(Point,4326)");
+
+                    b.Property<long?>("MergedIntoIncidentId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -134,6 +274,9 @@ namespace FireCommand.Core.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
 
                     b.Property<int>("State")
                         .HasColumnType("integer");
@@ -156,6 +299,31 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                     b.HasIndex("JurisdictionId", "State");
 
                     b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Dispatch.ResponsePlanDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ResponsePlanDocuments");
                 });
 
             modelBuilder.Entity("FireCommand.Core.Map.RoadSegment", b =>
@@ -306,6 +474,10 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ResponsePlanJson")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<string>("ResponsiblePerson")
                         .HasMaxLength(50)
@@ -731,6 +903,30 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Dispatch.Alarm", b =>
+                {
+                    b.HasOne("FireCommand.Core.Dispatch.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Dispatch.Assignment", b =>
+                {
+                    b.HasOne("FireCommand.Core.Dispatch.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FireCommand.Core.Resources.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FireCommand.Core.Resources.Jurisdiction", b =>

@@ -67,6 +67,136 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("FireCommand.Core.Dispatch.Alarm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Injured")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("KeyPlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportedCoordinateSystem")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ReportedLocation")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subtype")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Trapped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("Source", "ExternalId")
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
+
+                    b.ToTable("Alarms");
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Dispatch.Assignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CrossJurisdiction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DispatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DispatchedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EnRouteAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EtaSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OnSceneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slot")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Assignments_OpenPerUnit")
+                        .HasFilter("\"ClearedAt\" IS NULL");
+
+                    b.ToTable("Assignments");
+                });
+
             modelBuilder.Entity("FireCommand.Core.Dispatch.Incident", b =>
                 {
                     b.Property<long>("Id")
@@ -108,9 +238,15 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
                     b.Property<long?>("KeyPlaceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LevelRaisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Location")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<long?>("MergedIntoIncidentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -122,6 +258,9 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
@@ -145,6 +284,29 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
                     b.HasIndex("JurisdictionId", "State");
 
                     b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Dispatch.ResponsePlanDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ResponsePlanDocuments");
                 });
 
             modelBuilder.Entity("FireCommand.Core.Map.RoadSegment", b =>
@@ -286,6 +448,10 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsePlanJson")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResponsiblePerson")
@@ -688,6 +854,30 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Dispatch.Alarm", b =>
+                {
+                    b.HasOne("FireCommand.Core.Dispatch.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Dispatch.Assignment", b =>
+                {
+                    b.HasOne("FireCommand.Core.Dispatch.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FireCommand.Core.Resources.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FireCommand.Core.Resources.Jurisdiction", b =>

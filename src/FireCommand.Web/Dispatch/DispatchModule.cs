@@ -1,0 +1,36 @@
+using FireCommand.Web.Security;
+
+namespace FireCommand.Web.Dispatch;
+
+/// <summary>The dispatch capability: alarms, incidents, orders, unit status, the consoles' hub.</summary>
+public static class DispatchModule
+{
+    public static WebApplicationBuilder AddDispatch(this WebApplicationBuilder builder)
+    {
+        var signalR = builder.Services.AddSignalR();
+        // Several app nodes share consoles through Redis; one node needs nothing.
+        if (builder.Configuration["SignalR:Redis"] is { Length: > 0 } redis) signalR.AddStackExchangeRedis(redis);
+        builder.Services.AddSingleton<ConsoleNotifier>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapDispatch(this RouteGroupBuilder api)
+    {
+        api.MapPost("/alarms", TakeAlarm.Handle).WithTags("Dispatch").RequireAuthorization(Policies.Dispatch);
+        var incidents = api.MapGroup("/incidents").WithTags("Dispatch");
+        incidents.MapIncidentQueries();
+        incidents.MapPost("/{id:long}/dispatch", DispatchUnits.Handle).RequireAuthorization(Policies.Dispatch);
+        incidents.MapPost("/{id:long}/escalate", IncidentActions.Escalate).RequireAuthorization(Policies.Dispatch);
+        incidents.MapPost("/{id:long}/close", IncidentActions.Close).RequireAuthorization(Policies.Dispatch);
+        incidents.MapPost("/{id:long}/merge", IncidentActions.Merge).RequireAuthorization(Policies.Dispatch);
+        api.MapPost("/units/{id:long}/status", ChangeUnitStatus.Handle).WithTags("Dispatch")
+            .RequireAuthorization(Policies.ChangeUnitStatus);
+        return api;
+    }
+
+    public static IEndpointRouteBuilder MapDispatchHub(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<DispatchHub>(DispatchHub.Path);
+        return app;
+    }
+}

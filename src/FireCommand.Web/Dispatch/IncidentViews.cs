@@ -1,0 +1,44 @@
+using FireCommand.Core.Data;
+using FireCommand.Core.Dispatch;
+using FireCommand.Core.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace FireCommand.Web.Dispatch;
+
+/// <summary>What consoles see of an incident: the record, its callers and its units.</summary>
+public static class IncidentViews
+{
+    public sealed record AssignmentView(long Id, long UnitId, string CallSign, int UnitStatus, string? Slot, int? EtaSeconds,
+        bool CrossJurisdiction, DateTimeOffset DispatchedAt, DateTimeOffset? EnRouteAt, DateTimeOffset? OnSceneAt,
+        DateTimeOffset? ClearedAt);
+
+    public sealed record AlarmView(long Id, AlarmSource Source, string? CallerNumber, string? CallerName, string? AddressText,
+        DateTimeOffset ReceivedAt, string TakenBy);
+
+    public sealed record IncidentView(long Id, string Number, IncidentType Type, string? Subtype, int FireLevel,
+        double Latitude, double Longitude, string? Address, string? Description, int Trapped, int Injured, int Deaths,
+        long? KeyPlaceId, AlarmSource Source, IncidentState State, long JurisdictionId, DateTimeOffset ReceivedAt,
+        DateTimeOffset? DispatchedAt, DateTimeOffset? FirstArrivalAt, DateTimeOffset? ClosedAt, string? Outcome,
+        long? MergedIntoIncidentId, IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<AlarmView> Alarms);
+
+    public sealed record UnitView(long Id, string CallSign, ApparatusType Type, int Status, DateTimeOffset StatusChangedAt,
+        long HomeStationId, long JurisdictionId, double Latitude, double Longitude, long? IncidentId);
+
+    public static async Task<IncidentView> LoadAsync(FireCommandDbContext db, Incident i, CancellationToken ct)
+    {
+        var assignments = await db.Assignments.IgnoreQueryFilters().AsNoTracking().Where(a => a.IncidentId == i.Id)
+            .Join(db.Units.IgnoreQueryFilters(), a => a.UnitId, u => u.Id, (a, u) => new { a, u.CallSign, u.Status })
+            .OrderBy(x => x.a.Id).ToListAsync(ct);
+        var alarms = await db.Alarms.IgnoreQueryFilters().AsNoTracking().Where(a => a.IncidentId == i.Id)
+            .OrderBy(a => a.Id).ToListAsync(ct);
+        return new IncidentView(i.Id, i.Number, i.Type, i.Subtype, i.FireLevel, i.Location.Y, i.Location.X, i.Address,
+            i.Description, i.Trapped, i.Injured, i.Deaths, i.KeyPlaceId, i.Source, i.State, i.JurisdictionId, i.ReceivedAt,
+            i.DispatchedAt, i.FirstArrivalAt, i.ClosedAt, i.Outcome, i.MergedIntoIncidentId,
+            [.. assignments.Select(x => new AssignmentView(x.a.Id, x.a.UnitId, x.CallSign, x.Status.Code(), x.a.Slot,
+                x.a.EtaSeconds, x.a.CrossJurisdiction, x.a.DispatchedAt, x.a.EnRouteAt, x.a.OnSceneAt, x.a.ClearedAt))],
+            [.. alarms.Select(a => new AlarmView(a.Id, a.Source, a.CallerNumber, a.CallerName, a.AddressText, a.ReceivedAt, a.TakenBy))]);
+    }
+
+    public static UnitView ToView(Unit u, long? incidentId) => new(u.Id, u.CallSign, u.Type, u.Status.Code(), u.StatusChangedAt,
+        u.HomeStationId, u.JurisdictionId, u.Position.Y, u.Position.X, incidentId);
+}

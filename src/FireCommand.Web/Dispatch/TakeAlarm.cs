@@ -1,0 +1,137 @@
+using FireCommand.Core.Audit;
+using FireCommand.Core.Data;
+using FireCommand.Core.Dispatch;
+using FireCommand.Core.Security;
+using FireCommand.Core.Shared;
+using FireCommand.Geo;
+using FireCommand.Geo.Coordinates;
+using FireCommand.Web.Map;
+using FireCommand.Web.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+
+namespace FireCommand.Web.Dispatch;
+
+/// <summary>
+/// Alarm intake (接警): a call, an automatic alarm or a linked agency's report becomes a new
+/// incident, or joins an existing one when the call-taker merges it. The answer is sent only after
+/// the commit, so an acknowledged alarm is never lost.
+/// </summary>
+public static class TakeAlarm
+{
+    public sealed record AlarmRequest(AlarmSource? Source, string? CallerNumber, string? CallerName, double? Latitude,
+        double? Longitude, CoordinateSystem? CoordinateSystem, string? Address, IncidentType? Type, string? Subtype,
+        string? Description, int? Trapped, int? Injured, long? KeyPlaceId, int? FireLevel, long? MergeIntoIncidentId,
+        string? ExternalId);
+
+    public sealed record AlarmTaken(long AlarmId, bool Duplicate, IncidentViews.IncidentView Incident);
+
+    /// <summary>The located, validated alarm, ready to store.</summary>
+    internal sealed record Located(Point Location, long JurisdictionId, Core.Resources.KeyPlace? KeyPlace);
+
+    public static async Task<Results<Created<AlarmTaken>, Ok<AlarmTaken>, ValidationProblem>> Handle(AlarmRequest r,
+        FireCommandDbContext db, ProvinceGeography geography, IJurisdictionScope scope, IAuditActor actor, TimeProvider clock,
+        ConsoleNotifier notifier, CancellationToken ct)
+    {
+        var (validation, located) = await ValidateAsync(r, db, geography, scope, ct);
+        if (!validation.IsValid) return validation.Problem();
+        var now = clock.GetUtcNow();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (r.ExternalId is not null &&
+            await db.Alarms.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.Source == r.Source && a.ExternalId == r.ExternalId, ct) is { } seen)
+        {
+            var known = await db.Incidents.IgnoreQueryFilters().FirstAsync(i => i.Id == seen.IncidentId, ct);
+            return TypedResults.Ok(new AlarmTaken(seen.Id, true, await IncidentViews.LoadAsync(db, known, ct)));
+        }
+
+        Incident incident;
+        if (r.MergeIntoIncidentId is { } target)
+            incident = await db.Incidents.FirstAsync(i => i.Id == target, ct);
+        else
+        {
+            incident = new Incident
+            {
+                Number = "tmp-" + Guid.NewGuid().ToString("N")[..24], Type = r.Type!.Value, Subtype = r.Subtype,
+                Location = located!.Location, Address = r.Address ?? located.KeyPlace?.Address, Description = r.Description,
+                Trapped = r.Trapped ?? 0, Injured = r.Injured ?? 0, KeyPlaceId = located.KeyPlace?.Id,
+                JurisdictionId = located.JurisdictionId, ReceivedAt = now, Source = r.Source ?? AlarmSource.Call119,
+            };
+            incident.SetFireLevel(r.FireLevel ?? 1);
+            db.Incidents.Add(incident);
+            await db.SaveChangesAsync(ct);
+            // Numbers read well on the radio: the day and the incident's sequence, e.g. 20261128-00042.
+            incident.Number = $"{now:yyyyMMdd}-{incident.Id:D5}";
+        }
+        var alarm = new Alarm
+        {
+            IncidentId = incident.Id, Source = r.Source ?? AlarmSource.Call119, CallerNumber = r.CallerNumber,
+            CallerName = r.CallerName, ReportedLocation = r.Latitude is null ? null : located!.Location,
+            ReportedCoordinateSystem = r.Latitude is null ? null : r.CoordinateSystem ?? CoordinateSystem.Wgs84,
+            AddressText = r.Address, Type = r.Type!.Value, Subtype = r.Subtype, Description = r.Description,
+            Trapped = r.Trapped ?? 0, Injured = r.Injured ?? 0, KeyPlaceId = located!.KeyPlace?.Id, ExternalId = r.ExternalId,
+            ReceivedAt = now, TakenBy = actor.UserName, JurisdictionId = incident.JurisdictionId,
+        };
+        db.Alarms.Add(alarm);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        var view = await IncidentViews.LoadAsync(db, incident, ct);
+        await notifier.PublishAsync(ConsoleNotifier.IncidentChanged, incident.JurisdictionId, view, ct);
+        var taken = new AlarmTaken(alarm.Id, r.MergeIntoIncidentId is not null, view);
+        return r.MergeIntoIncidentId is null
+            ? TypedResults.Created($"/api/incidents/{incident.Id}", taken)
+            : TypedResults.Ok(taken);
+    }
+
+    internal static async Task<(Validation, Located?)> ValidateAsync(AlarmRequest r, FireCommandDbContext db,
+        ProvinceGeography geography, IJurisdictionScope scope, CancellationToken ct)
+    {
+        var v = new Validation()
+            .Defined("type", r.Type)
+            .Optional("callerNumber", r.CallerNumber, 30)
+            .Optional("callerName", r.CallerName, 50)
+            .Optional("address", r.Address, 200)
+            .Optional("subtype", r.Subtype, 50)
+            .Optional("description", r.Description, 2000)
+            .Optional("externalId", r.ExternalId, 100)
+            .OptionalRange("trapped", r.Trapped, 0, 100_000)
+            .OptionalRange("injured", r.Injured, 0, 100_000)
+            .OptionalRange("fireLevel", r.FireLevel, Incident.MinFireLevel, Incident.MaxFireLevel)
+            .When(r.Source is { } s && !Enum.IsDefined(s), "source", $"source has an unknown value {r.Source}.")
+            .When(r.CoordinateSystem is { } c && !Enum.IsDefined(c), "coordinateSystem", "coordinateSystem must be Wgs84, Gcj02 or Bd09.")
+            .When(r.Type == IncidentType.FalseAlarm, "type", "a new alarm cannot be taken as a false alarm; close the incident as false instead.");
+
+        Core.Resources.KeyPlace? place = null;
+        if (r.KeyPlaceId is { } placeId && (place = await db.KeyPlaces.AsNoTracking().FirstOrDefaultAsync(k => k.Id == placeId, ct)) is null)
+            v.Add("keyPlaceId", "keyPlaceId is not a key place you can see.");
+        if (r.MergeIntoIncidentId is { } mergeId &&
+            !await db.Incidents.AnyAsync(i => i.Id == mergeId && i.State != IncidentState.Closed, ct))
+            v.Add("mergeIntoIncidentId", "mergeIntoIncidentId is not an open incident you can see.");
+
+        Point? location = null;
+        if (r.Latitude is null != r.Longitude is null)
+            v.Add(r.Latitude is null ? "latitude" : "longitude", "latitude and longitude come together.");
+        else if (r.Latitude is { } lat && r.Longitude is { } lon)
+        {
+            v.Location("", lat, lon);
+            if (Validation.IsOnGlobe(lat, lon))
+            {
+                var wgs = ChinaCoordinates.Convert(new GeoPoint(lat, lon), r.CoordinateSystem ?? CoordinateSystem.Wgs84, CoordinateSystem.Wgs84);
+                location = Geography.Point(wgs.Latitude, wgs.Longitude);
+                if (!geography.Current.Jurisdictions.IsInsideProvince(location))
+                    v.Add("latitude", "The location lies outside the province; transfer the call to the neighbouring centre.");
+            }
+        }
+        else if (place is not null) location = (Point)place.Location.Copy();
+        else if (r.KeyPlaceId is null)
+            v.Add("latitude", "A location is required: coordinates, a map pin, or a key place.");
+
+        if (!v.IsValid || location is null) return (v, null);
+        var jurisdiction = geography.Current.Jurisdictions.Locate(location) ?? place?.JurisdictionId;
+        if (jurisdiction is null || !(scope.SeesAll || scope.VisibleIds.Contains(jurisdiction.Value)))
+            return (v.Add("latitude", "The location is outside your jurisdiction; transfer the call to the responsible centre."), null);
+        return (v, new Located(location, jurisdiction.Value, place));
+    }
+}
