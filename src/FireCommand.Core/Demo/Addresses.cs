@@ -3,7 +3,7 @@ namespace FireCommand.Core.Demo;
 /// <summary>Postal addresses and telephone numbers in the forms Chinese records use.</summary>
 internal static class Addresses
 {
-    private static readonly string[] TownStreets = ["人民路", "解放路", "正街", "新街", "中山路", "建设路", "和平街", "老街", "河街", "兴业路"];
+    private static readonly IReadOnlyList<string> TownStreets = ["人民路", "解放路", "正街", "新街", "中山路", "建设路", "和平街", "老街", "河街", "兴业路"];
 
     /// <summary>"江州市临川区人民路128号": the brigade's city and district, then the street of the nearest intersection.</summary>
     public static string Urban(BrigadePlan brigade, UrbanGrid grid, GridNode node, Prng rng) =>

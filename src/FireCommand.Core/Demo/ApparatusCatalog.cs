@@ -6,7 +6,7 @@ namespace FireCommand.Core.Demo;
 internal sealed record ApparatusSpec(string Label, UnitCapability Capabilities, int WaterLiters, int FoamLiters, double ReachMeters, int Seats);
 
 /// <summary>
-/// Apparatus by station kind and the specification of each type. Line-ups follow GB 51054 / 建标152
+/// Apparatus by station kind and the specification of each type. Line-ups follow 建标152-2017
 /// practice: a 特勤站 carries the heavy specialist fleet, a 一级站 a pumper, tenders, rescue and an
 /// aerial, and grassroots teams a tender or a motorcycle.
 /// </summary>

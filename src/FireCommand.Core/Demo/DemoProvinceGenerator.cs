@@ -10,7 +10,7 @@ public static class DemoProvinceGenerator
     /// A pure function of <paramref name="seed"/> and <paramref name="now"/>: the same arguments
     /// give the same province, bit for bit, on any machine and .NET version (own PRNG, own
     /// trigonometry, no hash-order dependence). <paramref name="now"/> only dates the units' last
-    /// status changes. Thread-safe; each call builds fresh objects. Takes well under a second.
+    /// status changes. Thread-safe; each call builds fresh objects. Takes about a second.
     /// </summary>
     public static DemoProvince Generate(int seed, DateTimeOffset now)
     {

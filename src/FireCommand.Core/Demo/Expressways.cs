@@ -11,7 +11,7 @@ internal static class Expressways
 {
     // Far-away termini for names like "G60沪昆高速"; expressway names pair the two end cities' first characters.
     private const string FarEnds = "沪昆京港澳渝蓉广深杭瑞厦汕泉宁武汉";
-    private static readonly string[] NationalNumbers =
+    private static readonly IReadOnlyList<string> NationalNumbers =
         ["G4", "G55", "G56", "G60", "G65", "G72", "G76", "G78", "G80", "G85", "G93", "G98", "G0421", "G5513", "G6021", "G7611"];
 
     public static void Build(RoadGraph graph, ProvinceShape shape, SettlementPlan settlements, Prng rng)

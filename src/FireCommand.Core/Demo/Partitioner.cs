@@ -33,15 +33,19 @@ internal static class Partitioner
                 if (sites[s].X == site.X && sites[s].Y == site.Y) cells[s] = cell;
         }
 
-        // Every cell takes the same shaping or neighbours would stop meeting: soften all if one folds or loses its site.
-        for (var attempt = 0; ; attempt++, shaper = shaper.Weaker())
+        // Every cell takes the same shaping or neighbours would stop meeting: soften all if one folds
+        // or loses its site; plain Voronoi cells, convex around their sites, always do.
+        var shaped = cells.Select(c => (Polygon)c.Copy()).ToArray();
+        for (var attempt = 0; attempt < 5; attempt++, shaper = shaper.Weaker())
         {
-            var shaped = cells.Select(c => Shape(c.ExteriorRing, shaper)).ToArray();
-            var sound = shaped.Select((c, s) => c.IsValid &&
+            var candidate = cells.Select(c => Shape(c.ExteriorRing, shaper, clip)).ToArray();
+            var sound = candidate.Select((c, s) => c.IsValid &&
                 new IndexedPointInAreaLocator(c).Locate(new Coordinate(sites[s].X, sites[s].Y)) == Location.Interior).All(ok => ok);
-            if (!sound && attempt < 5) continue;
-            return shaped.Select(c => (Geometry)PolygonsOnly(OverlayNGRobust.Overlay(c, region, SpatialFunction.Intersection))).ToArray();
+            if (!sound) continue;
+            shaped = candidate;
+            break;
         }
+        return shaped.Select(c => (Geometry)PolygonsOnly(OverlayNGRobust.Overlay(c, region, SpatialFunction.Intersection))).ToArray();
     }
 
     public static MultiPolygon PolygonsOnly(Geometry g)
@@ -51,16 +55,26 @@ internal static class Partitioner
         return g.Factory.CreateMultiPolygon(polygons);
     }
 
-    private static Polygon Shape(LineString ring, BorderShaper shaper)
+    private static Polygon Shape(LineString ring, BorderShaper shaper, Envelope clip)
     {
         var source = ring.Coordinates;
         var points = new List<Coordinate>();
         for (var i = 0; i < source.Length - 1; i++)
         {
-            var edge = shaper.Edge(new Vec(source[i].X, source[i].Y), new Vec(source[i + 1].X, source[i + 1].Y));
+            var (a, b) = (new Vec(source[i].X, source[i].Y), new Vec(source[i + 1].X, source[i + 1].Y));
+            // The clipping frame is nobody's border: shaped, it would bulge into the region and leave holes.
+            var edge = OnFrame(a, b, clip) ? [a, b] : shaper.Edge(a, b);
             for (var k = 0; k < edge.Count - 1; k++) points.Add(new Coordinate(edge[k].X, edge[k].Y));
         }
         points.Add(points[0].Copy());
         return LocalFrame.Plane.CreatePolygon(points.ToArray());
+    }
+
+    private static bool OnFrame(Vec a, Vec b, Envelope clip)
+    {
+        const double tolerance = 1e-6;
+        bool Near(double v, double edge) => Math.Abs(v - edge) < tolerance;
+        return (Near(a.X, clip.MinX) && Near(b.X, clip.MinX)) || (Near(a.X, clip.MaxX) && Near(b.X, clip.MaxX))
+            || (Near(a.Y, clip.MinY) && Near(b.Y, clip.MinY)) || (Near(a.Y, clip.MaxY) && Near(b.Y, clip.MaxY));
     }
 }

@@ -13,11 +13,11 @@ internal sealed record MountainRange(Vec Centre, double RadiusKm);
 /// </summary>
 internal sealed class ProvinceShape
 {
-    private static readonly (string Name, string Abbreviation)[] Names =
+    private static readonly IReadOnlyList<(string Name, string Abbreviation)> Names =
         [("云江省", "云"), ("岚江省", "岚"), ("沅澧省", "沅"), ("衡岳省", "衡"), ("瓯闽省", "瓯"), ("潇湘省", "潇")];
 
     // GB/T 2260 leaves these two-digit province prefixes unassigned, so demo codes never clash with real ones.
-    private static readonly string[] CodePrefixes = ["38", "39", "47", "48", "49", "56", "57", "58"];
+    private static readonly IReadOnlyList<string> CodePrefixes = ["38", "39", "47", "48", "49", "56", "57", "58"];
 
     private readonly IndexedPointInAreaLocator _outlineLocator;
     private readonly IndexedFacetDistance _borderDistance;
@@ -65,8 +65,8 @@ internal sealed class ProvinceShape
     public static ProvinceShape Create(int seed)
     {
         var rng = Prng.ForStage(seed, 1);
-        var (name, abbreviation) = Names[rng.Below(Names.Length)];
-        var codePrefix = CodePrefixes[rng.Below(CodePrefixes.Length)];
+        var (name, abbreviation) = Names[rng.Below(Names.Count)];
+        var codePrefix = CodePrefixes[rng.Below(CodePrefixes.Count)];
         // Southern China between the Nanling and the Yangtze: 24–30°N, 108–118°E.
         var frame = new LocalFrame(rng.Range(25.8, 28.2), rng.Range(110.5, 115.5));
         var radius = rng.Range(160, 185);

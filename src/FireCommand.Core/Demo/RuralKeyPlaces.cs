@@ -43,16 +43,16 @@ internal static class RuralKeyPlaces
             Near(book, $"{village.Name.Root}古村", KeyPlaceCategory.HistoricVillage | KeyPlaceCategory.TraditionalVillage, village, 0.05, 0.3,
                 rng.Between(200, 1_500), rng, null);
         next += 6;
-        foreach (var village in hillVillages.Skip(next).Take(rng.Between(10, 20)))
+        foreach (var village in hillVillages.Skip(next).Take(rng.Between(12, 24)))
             Near(book, $"{village.Name.Name}传统村落",
                 KeyPlaceCategory.TraditionalVillage | (rng.Chance(0.5) ? KeyPlaceCategory.RuralHighRisk : KeyPlaceCategory.None),
                 village, 0.05, 0.3, rng.Between(150, 1_200), rng, null);
-        next += 20;
-        foreach (var village in hillVillages.Skip(next).Take(rng.Between(10, 20)))
+        next += 24;
+        foreach (var village in hillVillages.Skip(next).Take(rng.Between(12, 24)))
             Near(book, $"{village.Name.Name}连片木结构村寨", KeyPlaceCategory.RuralHighRisk, village, 0.05, 0.3,
                 rng.Between(150, 1_500), rng, null);
 
-        var relics = rng.Between(8, 16);
+        var relics = rng.Between(10, 20);
         var all = settlements.Villages.Concat(settlements.Towns).ToList();
         for (var i = 0; i < relics; i++)
         {

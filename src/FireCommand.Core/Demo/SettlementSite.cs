@@ -17,7 +17,7 @@ internal sealed class SettlementSite
     public CityPlan? City { get; init; }
     /// <summary>For a village, the town whose name goes into its address.</summary>
     public SettlementSite? Town { get; set; }
-    /// <summary>For cities and county seats, the street grid; null elsewhere.</summary>
+    /// <summary>The street grid of a city, county seat or market town; null elsewhere.</summary>
     public UrbanGrid? Grid { get; set; }
     /// <summary>Road junction at (or, for gridded places, nearest to) the centre.</summary>
     public int Junction { get; set; } = -1;

@@ -18,7 +18,7 @@ internal static class UrbanKeyPlaces
         var root = town.Name.Root;
         var label = city ? root + "市" : town.Name.Name;
 
-        var residential = city ? (int)Math.Round(6 + 9 * millions) : rng.Between(2, 5);
+        var residential = city ? (int)Math.Round(7 + 9 * millions) : rng.Between(3, 6);
         for (var i = 0; i < residential; i++)
             Place(book, grid, rng, 0.85, () => rng.Chance(0.5)
                     ? $"{rng.Pick(KeyPlaceNames.EstateBrands)}{rng.Pick(KeyPlaceNames.EstateSuffixes)}"

@@ -71,7 +71,7 @@ internal static class WaterSourcePlanner
     }
 
     /// <summary>
-    /// Hydrants along every urban street: 120 m apart in city cores (GB 50974 §7.2.5), 200 m in
+    /// Hydrants along every urban street: 120 m apart in city cores (GB 50974), 200 m in
     /// county-seat cores, and an even spacing elsewhere chosen so the province ends up with
     /// <paramref name="budget"/> hydrants, enough to look dense and few enough to keep the map light.
     /// </summary>
@@ -107,7 +107,7 @@ internal static class WaterSourcePlanner
         }
     }
 
-    /// <summary>Rated flow 10–15 L/s (GB 50974 §7.2.2).</summary>
+    /// <summary>Rated flow 10–15 L/s (GB 50974).</summary>
     private static double Flow(Prng rng) => Math.Round(rng.Range(10, 15) * 2) / 2;
 
     private static Vec Around(Vec centre, double minKm, double maxKm, Prng rng) =>
