@@ -1,0 +1,90 @@
+// The login page: posts the credentials, explains failures (401 wrong credentials, 429 rate limit,
+// 423 lockout) and returns to the page that sent the user here, if that page is on this site.
+
+import { initI18n, t, onLanguageChange } from '../shared/i18n.js';
+import { ApiError } from '../shared/api.js';
+import { currentUser, login, safeReturnUrl } from '../shared/auth.js';
+import { mountLanguageToggle } from '../shared/language-toggle.js';
+
+const form = document.getElementById('login-form');
+const userInput = document.getElementById('login-user');
+const passwordInput = document.getElementById('login-password');
+const errorBox = document.getElementById('login-error');
+const submit = document.getElementById('login-submit');
+
+const returnUrl = safeReturnUrl(new URLSearchParams(location.search).get('returnUrl') ?? '/');
+
+// The last error as a key + params, so a language switch re-renders it in the new language.
+let lastError = null;
+
+function showError(key, params) {
+  lastError = key ? { key, params } : null;
+  errorBox.hidden = !key;
+  errorBox.textContent = key ? t(key, params) : '';
+}
+
+function errorFor(error) {
+  if (!(error instanceof ApiError)) return ['login.errors.network'];
+  switch (error.status) {
+    case 400: return ['login.errors.required'];
+    case 401: return ['login.errors.wrongCredentials'];
+    case 423: return ['login.errors.locked'];
+    case 429:
+      return error.retryAfterSeconds
+        ? ['login.errors.tooManyAttemptsWait', { seconds: error.retryAfterSeconds }]
+        : ['login.errors.tooManyAttempts'];
+    default: return ['login.errors.unexpected', { status: error.status }];
+  }
+}
+
+function setBusy(busy) {
+  submit.disabled = busy;
+  submit.textContent = t(busy ? 'login.submitting' : 'login.submit');
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const userName = userInput.value.trim();
+  const password = passwordInput.value;
+  userInput.setAttribute('aria-invalid', String(!userName));
+  passwordInput.setAttribute('aria-invalid', String(!password));
+  if (!userName || !password) {
+    showError('login.errors.required');
+    (userName ? passwordInput : userInput).focus();
+    return;
+  }
+  setBusy(true);
+  try {
+    await login(userName, password);
+    location.assign(returnUrl);
+  } catch (error) {
+    const [key, params] = errorFor(error);
+    showError(key, params);
+    if (error instanceof ApiError && error.status === 401) {
+      passwordInput.value = '';
+      passwordInput.focus();
+    }
+    setBusy(false);
+  }
+});
+
+async function start() {
+  await initI18n();
+  mountLanguageToggle(document.getElementById('language-toggle'));
+  onLanguageChange(() => {
+    if (lastError) showError(lastError.key, lastError.params);
+    setBusy(submit.disabled);
+  });
+  userInput.focus();
+  // Already signed in (e.g. a bookmarked login page): go straight on.
+  try {
+    if (await currentUser()) location.replace(returnUrl);
+  } catch {
+    // the server is unreachable; the form still shows and reports it on submit
+  }
+}
+
+start().catch((error) => {
+  document.documentElement.classList.remove('fc-i18n-pending');
+  console.error(error);
+});
