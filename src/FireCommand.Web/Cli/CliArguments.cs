@@ -14,6 +14,12 @@ internal sealed class CliArguments
 
     public List<string> Positionals { get; } = [];
 
+    // Switches take no value: `--json` is short for `--format json`.
+    private static readonly Dictionary<string, (string Option, string Value)> Switches = new(StringComparer.Ordinal)
+    {
+        ["json"] = ("format", "json"),
+    };
+
     public static CliArguments Parse(string[] args)
     {
         var parsed = new CliArguments();
@@ -22,6 +28,11 @@ internal sealed class CliArguments
             if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 string name = args[i][2..];
+                if (Switches.TryGetValue(name, out var sw))
+                {
+                    if (!parsed._options.TryAdd(sw.Option, sw.Value)) throw new CliUsageException($"option --{sw.Option} given twice.");
+                    continue;
+                }
                 if (i + 1 >= args.Length) throw new CliUsageException($"option --{name} needs a value.");
                 if (!parsed._options.TryAdd(name, args[++i])) throw new CliUsageException($"option --{name} given twice.");
             }
