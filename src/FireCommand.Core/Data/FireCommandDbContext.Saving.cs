@@ -14,6 +14,10 @@ public abstract partial class FireCommandDbContext
     private static readonly HashSet<string> Secret =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version"];
 
+    // Vehicle positions (AVL telemetry) change every few seconds; a row per fix would drown the
+    // trail, so a change of these alone is not audited. Status changes always are.
+    private static readonly HashSet<string> Telemetry = ["Position"];
+
     /// <summary>When false, saves skip the audit trail (bulk seeding of the demo province only).</summary>
     public bool AuditEnabled { get; set; } = true;
 
@@ -37,7 +41,10 @@ public abstract partial class FireCommandDbContext
 
         // Added rows are described after the save, when their generated keys are known; changed and
         // deleted rows before it, while their original values are still tracked.
-        var pending = changed.Select(e => (Entry: e, Action: e.State,
+        var audited = changed.Where(e => e.State is not EntityState.Modified ||
+                                          e.Properties.Any(p => p.IsModified && !Telemetry.Contains(p.Metadata.Name))).ToList();
+        if (audited.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        var pending = audited.Select(e => (Entry: e, Action: e.State,
             Changes: e.State is EntityState.Added ? null : DescribeChanges(e, e.State))).ToList();
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(ct)

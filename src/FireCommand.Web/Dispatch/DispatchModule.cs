@@ -11,18 +11,28 @@ public static class DispatchModule
         // Several app nodes share consoles through Redis; one node needs nothing.
         if (builder.Configuration["SignalR:Redis"] is { Length: > 0 } redis) signalR.AddStackExchangeRedis(redis);
         builder.Services.AddSingleton<ConsoleNotifier>();
+        builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<Simulation.DemoSimulator>();
+        builder.Services.AddHostedService<TimerWatch>();
+        builder.Services.AddSingleton<MoveUps>();
         return builder;
     }
 
     public static RouteGroupBuilder MapDispatch(this RouteGroupBuilder api)
     {
         api.MapPost("/alarms", TakeAlarm.Handle).WithTags("Dispatch").RequireAuthorization(Policies.Dispatch);
+        api.MapPost("/alarms/preview", PreviewAlarm.Handle).WithTags("Dispatch").RequireAuthorization(Policies.Dispatch);
         var incidents = api.MapGroup("/incidents").WithTags("Dispatch");
         incidents.MapIncidentQueries();
+        incidents.MapGet("/{id:long}/recommendation", Recommend.Handle);
+        incidents.MapGet("/{id:long}/timers", IncidentTimers.Handle);
         incidents.MapPost("/{id:long}/dispatch", DispatchUnits.Handle).RequireAuthorization(Policies.Dispatch);
         incidents.MapPost("/{id:long}/escalate", IncidentActions.Escalate).RequireAuthorization(Policies.Dispatch);
         incidents.MapPost("/{id:long}/close", IncidentActions.Close).RequireAuthorization(Policies.Dispatch);
         incidents.MapPost("/{id:long}/merge", IncidentActions.Merge).RequireAuthorization(Policies.Dispatch);
+        api.MapResponsePlans();
+        api.MapGet("/dispatch/move-ups", MoveUps.Handle).WithTags("Dispatch");
         api.MapPost("/units/{id:long}/status", ChangeUnitStatus.Handle).WithTags("Dispatch")
             .RequireAuthorization(Policies.ChangeUnitStatus);
         return api;

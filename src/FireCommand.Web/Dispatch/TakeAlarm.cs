@@ -58,7 +58,8 @@ public static class TakeAlarm
                 Trapped = r.Trapped ?? 0, Injured = r.Injured ?? 0, KeyPlaceId = located.KeyPlace?.Id,
                 JurisdictionId = located.JurisdictionId, ReceivedAt = now, Source = r.Source ?? AlarmSource.Call119,
             };
-            incident.SetFireLevel(r.FireLevel ?? 1);
+            // The call-taker's level wins; without one, the suggestion from type, people and place.
+            incident.SetFireLevel(r.FireLevel ?? PreviewAlarm.SuggestLevel(r, located.KeyPlace?.Categories ?? Core.Resources.KeyPlaceCategory.None).Level);
             db.Incidents.Add(incident);
             await db.SaveChangesAsync(ct);
             // Numbers read well on the radio: the day and the incident's sequence, e.g. 20261128-00042.

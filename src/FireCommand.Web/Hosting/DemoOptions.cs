@@ -13,6 +13,17 @@ public sealed class DemoOptions
     [Range(0, int.MaxValue)]
     public int Seed { get; set; } = 1;
 
+    /// <summary>Run the simulator: calls arrive, units are sent, drive, work and return.</summary>
+    public bool Simulate { get; set; } = true;
+
+    /// <summary>Mean simulated calls per hour across the province (the hour of day scales it).</summary>
+    [Range(0.0, 600.0)]
+    public double SimulatedCallsPerHour { get; set; } = 12;
+
+    /// <summary>Seconds between simulation steps (unit positions move at this pace).</summary>
+    [Range(1, 60)]
+    public int SimulationTickSeconds { get; set; } = 3;
+
     /// <summary>Password of the demo users (demo mode only; never used in production).</summary>
     [Required, MinLength(10)]
     public string UserPassword { get; set; } = "FireDemo#2026";

@@ -10,6 +10,7 @@ public static class Policies
     public const string ManageUsers = nameof(ManageUsers);
     public const string ReadAudit = nameof(ReadAudit);
     public const string Dispatch = nameof(Dispatch);
+    public const string EditPlans = nameof(EditPlans);
     public const string ChangeUnitStatus = nameof(ChangeUnitStatus);
 
     public static void Configure(AuthorizationBuilder auth)
@@ -20,6 +21,7 @@ public static class Policies
         auth.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
         auth.AddPolicy(ReadAudit, p => p.RequireRole(Roles.Admin, Roles.Commander));
         auth.AddPolicy(ChangeUnitStatus, p => p.RequireRole(Roles.Admin, Roles.Commander, Roles.Dispatcher, Roles.StationOfficer));
+        auth.AddPolicy(EditPlans, p => p.RequireRole(Roles.Admin, Roles.Commander));
         auth.AddPolicy(Dispatch, p => p.RequireRole(Roles.Admin, Roles.Commander, Roles.Dispatcher));
     }
 }

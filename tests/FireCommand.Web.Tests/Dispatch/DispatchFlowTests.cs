@@ -1,36 +1,13 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FireCommand.Web.Tests.Infrastructure;
+using static FireCommand.Web.Tests.Dispatch.DispatchTestData;
 
 namespace FireCommand.Web.Tests.Dispatch;
 
 /// <summary>From the first ring to units on scene, through the API, on every database.</summary>
 public abstract class DispatchFlowTests<THost>(THost host) : PlatformTest<THost>(host) where THost : DatabaseHost
 {
-    /// <summary>A point well inside the demo province: a station's own location.</summary>
-    protected static async Task<(double Lat, double Lon, long JurisdictionId)> SomewhereAsync(ApiClient client, int nth = 0)
-    {
-        var station = (await client.GetJsonAsync("/api/stations")).AsArray()[nth]!;
-        return (station["latitude"]!.GetValue<double>() + 0.002, station["longitude"]!.GetValue<double>() + 0.002,
-            station["jurisdictionId"]!.GetValue<long>());
-    }
-
-    protected static async Task<List<long>> AvailableUnitsAsync(ApiClient client, int count) =>
-        [.. (await client.GetJsonAsync("/api/units")).AsArray()
-            .Where(u => u!["status"]!.GetValue<int>() == 10).Select(u => u!["id"]!.GetValue<long>())
-            .Skip(Random.Shared.Next(0, 150)).Take(count)];
-
-    protected static async Task<JsonNode> TakeAlarmAsync(ApiClient client, double lat, double lon, string address = "测试路1号")
-    {
-        var response = await client.PostAsync("/api/alarms", new
-        {
-            source = "Call119", callerNumber = "13800000000", latitude = lat, longitude = lon, address,
-            type = "Fire", subtype = "住宅火灾", description = "三楼冒烟", trapped = 0, injured = 0,
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await ApiClient.ReadJsonAsync(response))["incident"]!;
-    }
-
     [Fact]
     public async Task Call_FromIntakeToOnScene_RecordsEveryTimestamp()
     {

@@ -21,6 +21,8 @@ public sealed class PlatformFactory(IReadOnlyDictionary<string, string?> setting
         ["Security:LoginAttemptsPerMinute"] = "10000",
         ["Demo:Enabled"] = "true",
         ["Demo:Seed"] = "1",
+        // Tests make their own calls; simulated ones would race them for units.
+        ["Demo:Simulate"] = "false",
         ["Demo:UserPassword"] = DemoPassword,
     };
 

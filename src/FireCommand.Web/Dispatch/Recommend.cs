@@ -1,0 +1,93 @@
+using FireCommand.Core.Data;
+using FireCommand.Core.Dispatch;
+using FireCommand.Core.Dispatch.Decisions;
+using FireCommand.Core.Resources;
+using FireCommand.Geo;
+using FireCommand.Web.Map;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FireCommand.Web.Dispatch;
+
+/// <summary>
+/// Loads what the recommender needs — the incident, its plan, the units the caller may send, their
+/// road travel times — and asks the pure <see cref="UnitRecommender"/>. Units already on the incident
+/// count against the plan, so after an escalation only the added slots are asked for.
+/// </summary>
+public static class Recommend
+{
+    public sealed record RecommendationView(long IncidentId, int FireLevel, IReadOnlyList<RequiredSlot> Required,
+        IReadOnlyList<RequiredSlot> Outstanding, Recommendation Recommendation);
+
+    public static async Task<Results<Ok<RecommendationView>, NotFound, ProblemHttpResult>> Handle(long id, bool? includeReturning,
+        FireCommandDbContext db, ProvinceGeography geography, IOptions<DispatchOptions> options, CancellationToken ct)
+    {
+        var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (incident is null) return TypedResults.NotFound();
+        if (geography.Current.Routing is null)
+            return TypedResults.Problem(statusCode: 503, title: "No road network", detail: "The platform has no road network loaded.");
+        return TypedResults.Ok(await ForAsync(db, geography, incident, options.Value with
+        {
+            AllowReturningUnits = includeReturning ?? options.Value.AllowReturningUnits,
+        }, ct));
+    }
+
+    public static async Task<RecommendationView> ForAsync(FireCommandDbContext db, ProvinceGeography geography, Incident incident,
+        DispatchOptions options, CancellationToken ct)
+    {
+        var place = incident.KeyPlaceId is { } placeId
+            ? await db.KeyPlaces.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(k => k.Id == placeId, ct)
+            : null;
+        var placePlan = place?.ResponsePlanJson is { } json ? PlanSet.Load(json).PlanSet : null;
+        var required = PlanExpansion.Expand(await ResponsePlans.CurrentAsync(db, ct), incident.Type, incident.FireLevel,
+            place?.Categories ?? KeyPlaceCategory.None, placePlan, incident.Subtype);
+
+        var assigned = await db.Assignments.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.IncidentId == incident.Id && a.ClearedAt == null)
+            .Join(db.Units.IgnoreQueryFilters(), a => a.UnitId, u => u.Id, (a, u) => new { u.Capabilities, u.Type })
+            .ToListAsync(ct);
+        var outstanding = Outstanding(required, assigned.Select(a => (a.Capabilities, a.Type)));
+
+        var units = await db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Available || u.Status == UnitStatus.Returning
+                || u.Status == UnitStatus.Standby || u.Status == UnitStatus.Training)
+            .Join(db.Stations.IgnoreQueryFilters(), u => u.HomeStationId, s => s.Id, (u, s) => new { u, s.JurisdictionId })
+            .ToListAsync(ct);
+        var candidates = units.Select(x => new CandidateUnit(x.u.Id, x.u.CallSign, x.u.Type, x.u.Capabilities, x.u.Status,
+            x.u.HomeStationId, x.JurisdictionId, new GeoPoint(x.u.Position.Y, x.u.Position.X))).ToList();
+        var availableByStation = units.Where(x => x.u.Status == UnitStatus.Available)
+            .GroupBy(x => x.u.HomeStationId).ToDictionary(g => g.Key, g => g.Count());
+
+        var source = new TravelTimeSource(geography.Current.Routing!, new TravelTimeOptions { LimitSeconds = options.TravelTimeLimitSeconds });
+        var at = new GeoPoint(incident.Location.Y, incident.Location.X);
+        var travel = source.TravelTimesTo(at, [.. candidates.Select(c => new UnitPosition(c.Id, c.Position))]);
+        var recommendation = UnitRecommender.Recommend(new RecommendationRequest(
+            new RecommendationIncident(at, incident.JurisdictionId, incident.Type, incident.FireLevel, place?.Categories ?? KeyPlaceCategory.None),
+            outstanding, candidates, travel, availableByStation,
+            new RecommendationOptions
+            {
+                AllowReturningUnits = options.AllowReturningUnits,
+                AllowCrossJurisdiction = options.AllowCrossJurisdiction,
+                LastUnitPenaltySeconds = options.LastUnitPenaltySeconds,
+            }));
+        return new RecommendationView(incident.Id, incident.FireLevel, required, outstanding, recommendation);
+    }
+
+    /// <summary>The plan's slots less what the units already on the incident fill (each unit fills one slot).</summary>
+    internal static IReadOnlyList<RequiredSlot> Outstanding(IReadOnlyList<RequiredSlot> required,
+        IEnumerable<(UnitCapability Capabilities, ApparatusType Type)> onIncident)
+    {
+        var left = required.Select(s => s.Count).ToArray();
+        foreach (var unit in onIncident)
+        {
+            // The most specific slot first, so a ladder fills the aerial slot rather than a water slot.
+            var slot = Enumerable.Range(0, required.Count)
+                .Where(i => left[i] > 0 && required[i].Requirement.IsMetBy(unit.Capabilities, unit.Type))
+                .OrderByDescending(i => System.Numerics.BitOperations.PopCount((uint)required[i].Requirement.Capabilities)
+                                        + (required[i].Requirement.Apparatus is null ? 0 : 8))
+                .Cast<int?>().FirstOrDefault();
+            if (slot is { } s) left[s]--;
+        }
+        return [.. required.Select((s, i) => s with { Count = left[i] }).Where(s => s.Count > 0)];
+    }
+}
