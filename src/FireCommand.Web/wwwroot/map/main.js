@@ -5,7 +5,7 @@
 import { initI18n, t } from '../shared/i18n.js';
 import { api, ApiError } from '../shared/api.js';
 import { requireUser, loginUrl } from '../shared/auth.js';
-import { mountHeader } from './header.js';
+import { mountHeader } from '../shared/header.js';
 import { createMapView } from './map-view.js';
 import { createLookups } from './lookups.js';
 import { createLayerPanel, initiallyVisible } from './layer-panel.js';
@@ -37,7 +37,7 @@ function sessionExpired(error) {
 async function start() {
   await initI18n();
   const user = await requireUser();
-  mountHeader(user);
+  mountHeader(user, 'map');
 
   const view = createMapView(document.getElementById('map'));
   const { map } = view;

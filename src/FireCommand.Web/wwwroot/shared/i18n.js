@@ -23,10 +23,25 @@ function normalise(lang) {
   return LANGUAGES.includes(lang) ? lang : DEFAULT_LANGUAGE;
 }
 
+// A page names the extra resource bundles it needs in <meta name="fc-i18n-bundles" content="console,incident">;
+// each lives in /i18n/<bundle>.<lang>.json under its own top-level keys, so screens own their strings.
+function pageBundles() {
+  const meta = document.querySelector('meta[name="fc-i18n-bundles"]');
+  return (meta?.content ?? '').split(',').map((b) => b.trim()).filter((b) => /^[a-z-]+$/.test(b));
+}
+
+async function fetchJson(url) {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`Cannot load ${url} (HTTP ${response.status})`);
+  return response.json();
+}
+
 async function load(lang) {
-  const response = await fetch(`/i18n/${lang}.json`, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`Cannot load /i18n/${lang}.json (HTTP ${response.status})`);
-  messages = await response.json();
+  const [base, ...extra] = await Promise.all([
+    fetchJson(`/i18n/${lang}.json`),
+    ...pageBundles().map((bundle) => fetchJson(`/i18n/${bundle}.${lang}.json`)),
+  ]);
+  messages = Object.assign({}, base, ...extra);
   current = lang;
   document.documentElement.lang = lang;
 }

@@ -1,10 +1,13 @@
-// The header bar: platform name, who is signed in (name, role, jurisdiction), language, sign-out.
+// The header bar of every signed-in page: platform name, navigation, who is signed in (name, role, jurisdiction), language, sign-out.
 
-import { t, enumName, onLanguageChange } from '../shared/i18n.js';
-import { logout } from '../shared/auth.js';
-import { mountLanguageToggle } from '../shared/language-toggle.js';
+import { t, enumName, onLanguageChange } from './i18n.js';
+import { logout } from './auth.js';
+import { mountLanguageToggle } from './language-toggle.js';
+import { mountNav } from './nav.js';
 
-export function mountHeader(user) {
+/** Fills the header for the signed-in user; `page` marks the current navigation link. */
+export function mountHeader(user, page) {
+  mountNav(page);
   const name = document.getElementById('user-name');
   const roles = document.getElementById('user-roles');
   const jurisdiction = document.getElementById('user-jurisdiction');

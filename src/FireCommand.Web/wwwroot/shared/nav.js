@@ -1,0 +1,26 @@
+// The platform's top navigation: the same links on every page, the current one marked. Pages put
+// <nav id="app-nav" class="fc-nav"></nav> in their header and call mountNav('map' | 'console' | 'dashboard').
+
+import { t, onLanguageChange } from './i18n.js';
+
+const PAGES = Object.freeze([
+  { id: 'map', href: '/', key: 'nav.map' },
+  { id: 'console', href: '/console.html', key: 'nav.console' },
+  { id: 'dashboard', href: '/dashboard.html', key: 'nav.dashboard' },
+]);
+
+export function mountNav(active, element = document.getElementById('app-nav')) {
+  if (!element) return;
+  const render = () => {
+    element.replaceChildren(...PAGES.map((page) => {
+      const link = document.createElement('a');
+      link.href = page.href;
+      link.className = 'fc-nav__link';
+      link.textContent = t(page.key);
+      if (page.id === active) link.setAttribute('aria-current', 'page');
+      return link;
+    }));
+  };
+  render();
+  onLanguageChange(render);
+}
