@@ -1,5 +1,6 @@
 using FireCommand.Core.Data;
 using FireCommand.Web.Admin;
+using FireCommand.Web.Analytics;
 using FireCommand.Web.Cli;
 using FireCommand.Web.Dispatch;
 using FireCommand.Web.Hosting;
@@ -43,6 +44,7 @@ var api = app.MapGroup("/api").RequireAntiforgeryHeader();
 api.MapResources();
 api.MapDispatch();
 api.MapAdmin();
+api.MapAnalytics();
 app.MapDispatchHub();
 app.MapApiReference();
 

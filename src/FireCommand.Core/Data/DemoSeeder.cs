@@ -32,6 +32,11 @@ public static class DemoSeeder
             await InsertAsync(db, p.WaterSources, ct);
             await InsertAsync(db, p.KeyPlaces, ct);
             await InsertAsync(db, p.RoadSegments, ct);
+            // A month of closed incidents so the overview has history from the first start.
+            var history = DemoHistory.Generate(p, now, days: 30, seed);
+            await InsertAsync(db, history.Incidents, ct);
+            await InsertAsync(db, history.Alarms, ct);
+            await InsertAsync(db, history.Assignments, ct);
             if (db.Database.IsNpgsql()) await ResetSequencesAsync(db, ct);
             db.AuditEnabled = true;
             db.AuditEntries.Add(new Audit.AuditEntry

@@ -27,6 +27,7 @@ public static class DispatchModule
         incidents.MapIncidentQueries();
         incidents.MapGet("/{id:long}/recommendation", Recommend.Handle);
         incidents.MapGet("/{id:long}/timers", IncidentTimers.Handle);
+        incidents.MapCommandView();
         incidents.MapPost("/{id:long}/dispatch", DispatchUnits.Handle).RequireAuthorization(Policies.Dispatch);
         incidents.MapPost("/{id:long}/escalate", IncidentActions.Escalate).RequireAuthorization(Policies.Dispatch);
         incidents.MapPost("/{id:long}/close", IncidentActions.Close).RequireAuthorization(Policies.Dispatch);

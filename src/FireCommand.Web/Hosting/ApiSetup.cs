@@ -23,6 +23,8 @@ public static class ApiSetup
         services.AddHealthChecks().AddDbContextCheck<FireCommandDbContext>("database", tags: ["ready"]);
         services.AddSingleton<RoadLayerCache>();
         services.AddSingleton<ProvinceGeography>();
+        services.AddSingleton<CoverageLayer>();
+        services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }

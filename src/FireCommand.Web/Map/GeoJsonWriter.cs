@@ -57,6 +57,12 @@ public static class GeoJsonWriter
                 w.WritePropertyName("coordinates");
                 WritePositions(w, l.Coordinates);
                 break;
+            case MultiLineString ml:
+                w.WriteString("type", "MultiLineString");
+                w.WriteStartArray("coordinates");
+                foreach (var part in ml.Geometries) WritePositions(w, part.Coordinates);
+                w.WriteEndArray();
+                break;
             case Polygon poly:
                 w.WriteString("type", "Polygon");
                 w.WritePropertyName("coordinates");

@@ -40,6 +40,27 @@ public static class MapLayers
         map.MapGet("/key-places", async (FireCommandDbContext db, CancellationToken ct) =>
             GeoJsonWriter.Result(GeoJsonWriter.Collection(await db.KeyPlaces.AsNoTracking().ToListAsync(ct),
                 k => k.Location, k => new { k.Id, k.Name, Categories = CategoryNames(k.Categories), k.Address, k.Floors, k.HeightMeters })));
+        map.MapGet("/incidents", async (FireCommandDbContext db, CancellationToken ct) =>
+            GeoJsonWriter.Result(GeoJsonWriter.Collection(
+                await db.Incidents.AsNoTracking().Where(i => i.State != Core.Dispatch.IncidentState.Closed).OrderBy(i => i.Id).ToListAsync(ct),
+                i => i.Location, i => new
+                {
+                    i.Id, i.Number, Type = i.Type.ToString(), i.Subtype, i.FireLevel, State = i.State.ToString(), i.Address,
+                    i.ReceivedAt, i.DispatchedAt, i.FirstArrivalAt,
+                })));
+        map.MapGet("/coverage", async Task<IResult> (int? minutes, FireCommandDbContext db, CoverageLayer coverage, TimeProvider clock,
+            CancellationToken ct) =>
+        {
+            if (minutes is < 1 or > 60)
+                return new Shared.Validation().Add("minutes", "minutes must be between 1 and 60.").Problem();
+            return await coverage.GetAsync(db, minutes ?? 5, clock, ct) is { } view
+                ? TypedResults.Ok(view)
+                : TypedResults.Problem(statusCode: 503, title: "No road network", detail: "The platform has no road network loaded.");
+        });
+        map.MapGet("/config", (Microsoft.Extensions.Options.IOptions<MapOptions> options) => TypedResults.Ok(new
+        {
+            BaseLayer = string.IsNullOrWhiteSpace(options.Value.BaseLayer.Url) ? null : options.Value.BaseLayer,
+        }));
         return app;
     }
 

@@ -1,0 +1,92 @@
+using System.Net;
+using FireCommand.Web.Tests.Infrastructure;
+using static FireCommand.Web.Tests.Dispatch.DispatchTestData;
+
+namespace FireCommand.Web.Tests.Dispatch;
+
+/// <summary>The command view's data and the One Map's live layers, through the API.</summary>
+public abstract class CommandViewTests<THost>(THost host) : PlatformTest<THost>(host) where THost : DatabaseHost
+{
+    [Fact]
+    public async Task CommandView_ShowsRoutesOfUnitsOnTheWay_NearestWater_AndPlacesAround()
+    {
+        using var dispatcher = await Demo("dispatcher");
+        var (lat, lon, _) = await SomewhereAsync(dispatcher, 17);
+        var id = (await TakeAlarmAsync(dispatcher, lat, lon))["id"]!.GetValue<long>();
+        var advice = await dispatcher.GetJsonAsync($"/api/incidents/{id}/recommendation");
+        var unit = advice["recommendation"]!["units"]![0]!["unitId"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.OK, (await dispatcher.PostAsync($"/api/incidents/{id}/dispatch", new { units = new[] { new { unitId = unit } } })).StatusCode);
+
+        var routes = (await dispatcher.GetJsonAsync($"/api/incidents/{id}/routes"))["features"]!.AsArray();
+        var route = Assert.Single(routes)!;
+        Assert.Equal(unit, route["properties"]!["unitId"]!.GetValue<long>());
+        Assert.True(route["geometry"]!["coordinates"]!.AsArray().Count >= 2);
+        Assert.True(route["properties"]!["travelSeconds"]!.GetValue<double>() > 0);
+
+        var water = (await dispatcher.GetJsonAsync($"/api/incidents/{id}/water-sources?count=5")).AsArray();
+        Assert.InRange(water.Count, 1, 5);
+        var times = water.Select(w => w!["travelSeconds"]?.GetValue<double>() ?? double.MaxValue).ToList();
+        Assert.Equal(times.Order(), times);
+
+        var around = await dispatcher.GetJsonAsync($"/api/incidents/{id}/surroundings?radiusMeters=5000");
+        var distances = around["nearbyKeyPlaces"]!.AsArray().Select(p => p!["distanceMeters"]!.GetValue<double>()).ToList();
+        Assert.All(distances, d => Assert.InRange(d, 0, 5000));
+        Assert.Equal(distances.Order(), distances);
+
+        await ApiClient.AssertProblemAsync(await dispatcher.GetAsync($"/api/incidents/{id}/water-sources?count=500"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Coverage_ShrinksWhenUnitsGoBusy()
+    {
+        using var commander = await Demo("commander");
+        var before = await commander.GetJsonAsync("/api/map/coverage?minutes=5");
+        var share = before["coveredPopulationShare"]!.GetValue<double>();
+        Assert.InRange(share, 0.01, 1.0);
+        Assert.Equal("MultiLineString", before["covered"]!["features"]![0]!["geometry"]!["type"]!.GetValue<string>());
+
+        // Take every available unit of one station out of service: its area can only lose cover.
+        var units = (await commander.GetJsonAsync("/api/units")).AsArray().Where(u => u!["status"]!.GetValue<int>() == 10).ToList();
+        var station = units.GroupBy(u => u!["homeStationId"]!.GetValue<long>()).OrderByDescending(g => g.Count()).First();
+        foreach (var u in station)
+            Assert.Equal(HttpStatusCode.OK, (await commander.PostAsync($"/api/units/{u!["id"]!.GetValue<long>()}/status", new { status = 30 })).StatusCode);
+        var after = await commander.GetJsonAsync("/api/map/coverage?minutes=5");
+        Assert.True(after["availableUnits"]!.GetValue<int>() < before["availableUnits"]!.GetValue<int>());
+        Assert.True(after["coveredRoadShare"]!.GetValue<double>() <= before["coveredRoadShare"]!.GetValue<double>());
+        foreach (var u in station)
+            await commander.PostAsync($"/api/units/{u!["id"]!.GetValue<long>()}/status", new { status = 10 });
+    }
+
+    [Fact]
+    public async Task Overview_CountsTheSeededMonth_WithPercentilesAgainstTheStandards()
+    {
+        using var commander = await Demo("commander");
+        var overview = await commander.GetJsonAsync("/api/analytics/overview?days=30");
+        Assert.True(overview["incidentsByDay"]!.AsArray().Sum(d => d!["count"]!.GetValue<int>()) > 100);
+        var call = overview["responseTimes"]!.AsArray().First(r => r!["interval"]!.GetValue<string>() == "CallProcessing")!;
+        Assert.Equal(64, call["objectiveSeconds"]!.GetValue<double>());
+        Assert.True(call["p50"]!.GetValue<double>() <= call["p90"]!.GetValue<double>());
+        Assert.Equal(call["count"]!.GetValue<int>(), call["histogram"]!.AsArray().Sum(b => b!["count"]!.GetValue<int>()));
+        Assert.Equal((await commander.GetJsonAsync("/api/units")).AsArray().Count,
+            overview["unitsByStatus"]!.AsArray().Sum(s => s!["count"]!.GetValue<int>()));
+        await ApiClient.AssertProblemAsync(await commander.GetAsync("/api/analytics/overview?days=0"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task MapIncidents_ListOpenIncidents_AndTheBaseLayerIsOfflineByDefault()
+    {
+        using var dispatcher = await Demo("dispatcher");
+        var (lat, lon, _) = await SomewhereAsync(dispatcher, 19);
+        var number = (await TakeAlarmAsync(dispatcher, lat, lon))["number"]!.GetValue<string>();
+        var layer = (await dispatcher.GetJsonAsync("/api/map/incidents"))["features"]!.AsArray();
+        Assert.Contains(layer, f => f!["properties"]!["number"]!.GetValue<string>() == number);
+        Assert.All(layer, f => Assert.NotEqual("Closed", f!["properties"]!["state"]!.GetValue<string>()));
+        Assert.Null((await dispatcher.GetJsonAsync("/api/map/config"))["baseLayer"]);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteCommandViewTests(SqliteHost host) : CommandViewTests<SqliteHost>(host);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresCommandViewTests(PostgresHost host) : CommandViewTests<PostgresHost>(host);
