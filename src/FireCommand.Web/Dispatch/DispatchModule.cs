@@ -16,6 +16,7 @@ public static class DispatchModule
         builder.Services.AddHostedService<Simulation.DemoSimulator>();
         builder.Services.AddHostedService<TimerWatch>();
         builder.Services.AddSingleton<MoveUps>();
+        builder.Services.AddSingleton<Locate>();
         return builder;
     }
 
@@ -33,6 +34,7 @@ public static class DispatchModule
         incidents.MapPost("/{id:long}/close", IncidentActions.Close).RequireAuthorization(Policies.Dispatch);
         incidents.MapPost("/{id:long}/merge", IncidentActions.Merge).RequireAuthorization(Policies.Dispatch);
         api.MapResponsePlans();
+        api.MapGet("/locate", Locate.Handle).WithTags("Dispatch");
         api.MapGet("/dispatch/move-ups", MoveUps.Handle).WithTags("Dispatch");
         api.MapPost("/units/{id:long}/status", ChangeUnitStatus.Handle).WithTags("Dispatch")
             .RequireAuthorization(Policies.ChangeUnitStatus);
