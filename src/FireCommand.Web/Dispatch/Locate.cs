@@ -11,7 +11,7 @@ namespace FireCommand.Web.Dispatch;
 /// <summary>
 /// Address search for the call-taker (接警定位): the local gazetteer of the province's places, roads,
 /// crossings, stations and key places, offline. Built once from the database and rebuilt after
-/// <see cref="Invalidate"/>. Places of another jurisdiction (stations, key places) are not shown;
+/// <see cref="Invalidate"/>. Places of another jurisdiction (stations, key places and their addresses) are not shown;
 /// settlements and roads are public geography. Thread-safe.
 /// </summary>
 public sealed class Locate(IServiceScopeFactory scopes, TimeProvider clock)
@@ -43,8 +43,8 @@ public sealed class Locate(IServiceScopeFactory scopes, TimeProvider clock)
         if (!v.IsValid) return v.Problem();
         var gazetteer = await locate.GetAsync(ct);
         var wanted = limit ?? 10;
-        var matches = gazetteer.Search(q!, wanted * 3, at)
-            .Where(m => m.Entry.Kind is not (GazetteerKind.Station or GazetteerKind.KeyPlace) || scope.SeesAll
+        var matches = gazetteer.Search(q!, Math.Min(wanted * 3, Gazetteer.MaxLimit), at)
+            .Where(m => m.Entry.Kind is not (GazetteerKind.Station or GazetteerKind.KeyPlace or GazetteerKind.Address) || scope.SeesAll
                         || (m.Entry.JurisdictionId is { } j && scope.VisibleIds.Contains(j)))
             .Take(wanted)
             .Select(m => new Candidate(m.Entry.Name, m.Entry.Kind, m.Entry.Parents.Count == 0 ? null : string.Join(" ", m.Entry.Parents),

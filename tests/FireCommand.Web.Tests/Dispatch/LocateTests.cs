@@ -38,5 +38,6 @@ public sealed class LocateTests(SqliteHost host) : PlatformTest<SqliteHost>(host
         await ApiClient.AssertProblemAsync(await local.GetAsync("/api/locate?q="), HttpStatusCode.BadRequest);
         await ApiClient.AssertProblemAsync(await local.GetAsync($"/api/locate?q={new string('路', 201)}"), HttpStatusCode.BadRequest);
         await ApiClient.AssertProblemAsync(await local.GetAsync("/api/locate?q=abc&near=north"), HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.OK, (await local.GetAsync("/api/locate?q=%E8%B7%AF&limit=50")).StatusCode);
     }
 }
