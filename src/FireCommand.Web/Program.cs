@@ -29,7 +29,7 @@ await app.InitialisePlatformAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSecurityHeaders();
+app.UseSecurityHeaders(SecurityHeaders.OriginOf(app.Configuration["Map:BaseLayer:Url"]));
 app.UseResponseCompression();
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -7,7 +7,9 @@ public static class DispatchModule
 {
     public static WebApplicationBuilder AddDispatch(this WebApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR();
+        // Consoles read enum names on the live channel exactly as in the HTTP API.
+        var signalR = builder.Services.AddSignalR().AddJsonProtocol(o =>
+            o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         // Several app nodes share consoles through Redis; one node needs nothing.
         if (builder.Configuration["SignalR:Redis"] is { Length: > 0 } redis) signalR.AddStackExchangeRedis(redis);
         builder.Services.AddSingleton<ConsoleNotifier>();
