@@ -22,8 +22,9 @@ function saveChoices(choices) {
   }
 }
 
-/** Whether a layer starts visible: the stored choice, else the layer's default. */
+/** Whether a layer starts visible: the stored choice, else the layer's default (never when disabled). */
 export function initiallyVisible(layer) {
+  if (layer.disabled) return false;
   const stored = loadChoices()[layer.id];
   return typeof stored === 'boolean' ? stored : layer.defaultVisible;
 }
@@ -59,6 +60,15 @@ export function createLayerPanel(map, layers, onToggle) {
       const swatch = L.DomUtil.create('span', 'fc-swatch', label);
       const name = L.DomUtil.create('span', 'fc-layer-panel__name', label);
       const countEl = L.DomUtil.create('span', 'fc-layer-panel__count', label);
+      let noteEl = null;
+      if (layer.disabled) {
+        // A layer still to come: shown so users know where it will be, but not switchable.
+        box.disabled = true;
+        row.classList.add('is-disabled');
+        noteEl = L.DomUtil.create('p', 'fc-layer-panel__note', row);
+        noteEl.id = `layer-note-${layer.id}`;
+        box.setAttribute('aria-describedby', noteEl.id);
+      }
       box.addEventListener('change', () => {
         const choices = loadChoices();
         choices[layer.id] = box.checked;
@@ -67,24 +77,31 @@ export function createLayerPanel(map, layers, onToggle) {
         row.classList.toggle('is-off', !box.checked);
       });
       row.classList.toggle('is-off', !box.checked);
-      rows.set(layer.id, { row, name, countEl, box, swatch });
+      rows.set(layer.id, { row, name, countEl, box, swatch, noteEl });
     }
     render();
     return container;
   };
 
+  function renderCount(layer) {
+    const { countEl, row } = rows.get(layer.id);
+    const state = row.dataset.state;
+    // A layer may show a figure of its own instead of a count (coverage: the covered share).
+    countEl.textContent = state === 'loaded' ? (layer.summary?.() ?? formatNumber(layer.count))
+      : state === 'failed' ? t('map.layerFailed')
+        : state === 'loading' ? '…' : '';
+    countEl.classList.toggle('is-failed', state === 'failed');
+  }
+
   function render() {
     if (!container) return;
     container.querySelector('.fc-card__title').textContent = t('panel.layers');
     for (const layer of layers) {
-      const { name, countEl, row, swatch } = rows.get(layer.id);
+      const { name, swatch, noteEl } = rows.get(layer.id);
       name.textContent = t(layer.titleKey);
       swatch.innerHTML = layer.swatch(); // constant SVG from symbols.js (key-place glyphs follow the language)
-      const state = row.dataset.state;
-      countEl.textContent = state === 'loaded' ? formatNumber(layer.count)
-        : state === 'failed' ? t('map.layerFailed')
-          : state === 'loading' ? '…' : '';
-      countEl.classList.toggle('is-failed', state === 'failed');
+      if (noteEl) noteEl.textContent = layer.disabledNote?.() ?? '';
+      renderCount(layer);
     }
   }
 
@@ -98,6 +115,13 @@ export function createLayerPanel(map, layers, onToggle) {
       entry.row.dataset.state = state;
       if (state === 'loaded') entry.row.dataset.count = String(layer.count);
       render();
+    },
+    /** A live layer's count changed (an incident opened or closed, coverage re-computed): only its row. */
+    refresh(layer) {
+      const entry = rows.get(layer.id);
+      if (!entry || !container) return;
+      if (entry.row.dataset.state === 'loaded') entry.row.dataset.count = String(layer.count);
+      renderCount(layer);
     },
   };
 }

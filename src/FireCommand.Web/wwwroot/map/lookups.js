@@ -1,11 +1,13 @@
 // Cross-layer lookups filled as layers load: a station popup names its jurisdiction, the units
-// layer asks whether a point is a station (to fan its units out around the icon).
+// layer asks which station (if any) is at a point, to fan its units out around the icon and to tell
+// a unit at home from one standing by elsewhere.
 
 const keyOf = (lat, lng) => `${lat.toFixed(5)},${lng.toFixed(5)}`;
 
 export function createLookups() {
   const jurisdictions = new Map();
-  const stationPoints = new Set();
+  const stationsByPoint = new Map(); // position key → station properties
+  const stationsById = new Map();
   return {
     setJurisdictions(features) {
       jurisdictions.clear();
@@ -15,14 +17,24 @@ export function createLookups() {
       return jurisdictions.get(id)?.name ?? null;
     },
     setStations(features) {
-      stationPoints.clear();
+      stationsByPoint.clear();
+      stationsById.clear();
       for (const f of features) {
         const [lng, lat] = f.geometry?.coordinates ?? [];
-        if (Number.isFinite(lat) && Number.isFinite(lng)) stationPoints.add(keyOf(lat, lng));
+        const p = f.properties ?? {};
+        if (p.id != null) stationsById.set(p.id, p);
+        if (Number.isFinite(lat) && Number.isFinite(lng)) stationsByPoint.set(keyOf(lat, lng), p);
       }
     },
     isStationAt(latlng) {
-      return stationPoints.has(keyOf(latlng.lat, latlng.lng));
+      return stationsByPoint.has(keyOf(latlng.lat, latlng.lng));
+    },
+    /** The id of the station at the point, or undefined. */
+    stationIdAt(latlng) {
+      return stationsByPoint.get(keyOf(latlng.lat, latlng.lng))?.id;
+    },
+    stationName(id) {
+      return stationsById.get(id)?.name ?? null;
     },
   };
 }

@@ -1,16 +1,25 @@
-// The One Map page: checks the session, then draws every layer as its data arrives. Each layer is
-// a module in ./layers with the same shape ({ id, titleKey, url, defaultVisible, layer, setData,
-// count, swatch, legend }); this file only wires them to the panel, the legend and the status line.
+// The One Map page: checks the session, then draws every layer as its data arrives and keeps the
+// live ones (incidents, units, coverage) current from the dispatch hub. Each layer is a module in
+// ./layers with the same shape ({ id, titleKey, url, defaultVisible, layer, setData, count, swatch,
+// legend }, live layers also `update`); this file only wires them to the panel, the legend, the
+// status line and the live channel.
 
 import { initI18n, t } from '../shared/i18n.js';
 import { api, ApiError } from '../shared/api.js';
 import { requireUser, loginUrl } from '../shared/auth.js';
 import { mountHeader } from '../shared/header.js';
 import { createMapView } from './map-view.js';
+import { loadBaseLayerConfig, mapOptionsFor, addBaseLayer } from './base-layer.js';
 import { createLookups } from './lookups.js';
 import { createLayerPanel, initiallyVisible } from './layer-panel.js';
+import { createLayerLoader } from './layer-loader.js';
 import { createLegend } from './legend.js';
 import { createStatusBar } from './status-bar.js';
+import { createConnectionBanner } from './connection-banner.js';
+import { startLiveMap } from './live-map.js';
+import { createIncidentsLayer } from './layers/incidents.js';
+import { createCoverageLayer } from './layers/coverage.js';
+import { createRiskLayer } from './layers/risk.js';
 import { createRoadsLayer } from './layers/roads.js';
 import { createJurisdictionsLayer } from './layers/jurisdictions.js';
 import { createStationDistrictsLayer } from './layers/station-districts.js';
@@ -39,59 +48,70 @@ async function start() {
   const user = await requireUser();
   mountHeader(user, 'map');
 
-  const view = createMapView(document.getElementById('map'));
+  // The CRS depends on the base layer (GCJ-02 tiles shift our data), so it is known before the map exists.
+  const base = await loadBaseLayerConfig();
+  const view = createMapView(document.getElementById('map'), mapOptionsFor(base));
   const { map } = view;
+  addBaseLayer(map, base, () => showBanner(t('map.baseLayerFailed')));
   const ctx = { map, renderer: view.renderer, lookups: createLookups(), events: new EventTarget() };
 
+  const incidents = createIncidentsLayer(ctx);
+  const units = createUnitsLayer(ctx);
+  const coverage = createCoverageLayer(ctx);
   // Panel order = what a commander looks for first; drawing order is fixed by panes, not by this list.
   const layers = [
+    incidents,
     createStationsLayer(ctx),
-    createUnitsLayer(ctx),
+    units,
+    coverage,
     createKeyPlacesLayer(ctx),
     createWaterSourcesLayer(ctx),
     createSettlementsLayer(ctx),
     createRoadsLayer(ctx),
     createJurisdictionsLayer(ctx),
     createStationDistrictsLayer(ctx),
+    createRiskLayer(ctx),
   ];
 
-  const loads = new Map(); // layer id → promise, so each layer is fetched once, when first shown
   let panel = null;
+  let legend = null;
   const status = createStatusBar(document.getElementById('status-bar'), map, layers);
-
-  function load(layer) {
-    if (!loads.has(layer.id)) {
-      panel?.setState(layer, 'loading');
-      status.setState(layer, 'loading');
-      loads.set(layer.id, api.get(layer.url).then((collection) => {
-        layer.setData(collection);
-        panel?.setState(layer, 'loaded');
-        status.setState(layer, 'loaded');
-        legend.render();
-      }, (error) => {
-        if (sessionExpired(error)) return;
-        console.error(`Layer ${layer.id} failed`, error);
-        loads.delete(layer.id); // switching the layer off and on again retries
-        panel?.setState(layer, 'failed');
-        status.setState(layer, 'failed');
-      }));
-    }
-    return loads.get(layer.id);
-  }
+  const loader = createLayerLoader(map, {
+    onState(layer, state) {
+      panel?.setState(layer, state);
+      status.setState(layer, state);
+      if (state === 'loaded') legend?.render();
+    },
+    onSessionExpired: () => location.replace(loginUrl()),
+  });
 
   for (const layer of layers) {
     if (initiallyVisible(layer)) map.addLayer(layer.layer);
   }
-  const legend = createLegend(map, layers);
+  legend = createLegend(map, layers);
   panel = createLayerPanel(map, layers, (layer, visible) => {
     if (visible) {
       map.addLayer(layer.layer);
-      load(layer);
+      loader.load(layer);
     } else {
       map.removeLayer(layer.layer);
     }
     legend.render();
     status.render();
+  });
+
+  const banner = createConnectionBanner(document.getElementById('live-banner'));
+  startLiveMap({ incidents, units, coverage }, loader, {
+    onChange(layer) {
+      panel.refresh(layer);
+      status.touch();
+      // Coverage shares live in the legend; other live changes do not alter it.
+      if (layer === coverage && map.hasLayer(coverage.layer)) legend.render();
+    },
+    onLiveState(state) {
+      banner.setState(state);
+      status.setLive(state);
+    },
   });
 
   try {
@@ -104,12 +124,13 @@ async function start() {
 
   // The jurisdictions layer also paints the land under everything, so it loads even when hidden.
   const initial = layers.filter((layer) => map.hasLayer(layer.layer) || layer.id === 'jurisdictions');
-  await Promise.all(initial.map(load));
+  await Promise.all(initial.map(loader.load));
   document.body.dataset.mapReady = 'true';
 }
 
 start().catch((error) => {
   document.documentElement.classList.remove('fc-i18n-pending');
+  if (sessionExpired(error)) return;
   console.error(error);
   const banner = document.getElementById('map-banner');
   if (banner) {

@@ -1,6 +1,7 @@
-// The Leaflet map itself: canvas rendering, no tile layer (the command centre has no internet; roads
-// come from our own data), a stack of panes that fixes what is drawn over what, the attribution and
-// the zoom control in the current language.
+// The Leaflet map itself: canvas rendering, no tile layer by default (the command centre has no
+// internet; roads come from our own data; see base-layer.js for the optional online one), a stack
+// of panes that fixes what is drawn over what, the attribution and the zoom control in the current
+// language.
 
 import { t, onLanguageChange } from '../shared/i18n.js';
 
@@ -11,15 +12,20 @@ const L = window.L;
 // units pane ignores the pointer and the units canvas sits below the DOM markers.
 export const PANES = Object.freeze({
   land: 250,
+  coverageAreas: 315,
   districts: 320,
   roadMountain: 331,
   roadLocal: 332,
   roadUrbanStreet: 333,
   roadArterial: 334,
   roadExpressway: 335,
+  // Coverage colours the roads it reaches, so it sits just over them and under the boundaries.
+  coverage: 340,
   bounds: 360,
   labels: 420,
   units: 450,
+  // Incidents are DOM markers over stations (600) and clusters: the first thing a commander looks for.
+  incidents: 620,
   // City and county names stay readable over stations and clusters; they ignore the pointer.
   cityLabels: 640,
 });
@@ -31,8 +37,10 @@ function zoomBand(zoom) {
   return 'high';
 }
 
-export function createMapView(container) {
+/** `options` may carry a `crs` (see base-layer.js); the default is Web Mercator. */
+export function createMapView(container, options = {}) {
   const map = L.map(container, {
+    ...options,
     preferCanvas: true,
     zoomControl: false,
     attributionControl: false,
@@ -50,7 +58,7 @@ export function createMapView(container) {
   for (const [name, zIndex] of Object.entries(PANES)) {
     const pane = map.createPane(`fc-${name}`);
     pane.style.zIndex = String(zIndex);
-    if (name !== 'units') pane.style.pointerEvents = 'none';
+    if (name !== 'units' && name !== 'incidents') pane.style.pointerEvents = 'none';
   }
 
   /** The canvas renderer of a pane (one canvas per pane; created on first use). */

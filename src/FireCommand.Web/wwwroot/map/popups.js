@@ -2,8 +2,8 @@
 // the current language. Built from DOM nodes with textContent: names and addresses come from data
 // and are never parsed as HTML.
 
-import { t, enumName, formatNumber } from '../shared/i18n.js';
-import { UNIT_STATUS_COLOURS, keyPlaceGroup } from './symbols.js';
+import { t, has, enumName, formatNumber } from '../shared/i18n.js';
+import { UNIT_STATUS_COLOURS, keyPlaceGroup, incidentColour } from './symbols.js';
 
 function element(tag, className, text) {
   const el = document.createElement(tag);
@@ -88,4 +88,41 @@ export function keyPlacePopup(p) {
     ['popup.floors', number(p.floors)],
     ['popup.height', present(p.heightMeters) ? t('popup.heightValue', { value: number(p.heightMeters, 1) }) : null],
   ], group.colour);
+}
+
+/** "12 分 05 秒" / "1 小时 03 分": how long an incident has been open, as a dispatcher says it. */
+export function elapsedText(seconds) {
+  const total = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n) => String(n).padStart(2, '0');
+  if (h > 0) return t('time.hoursMinutes', { h, m: pad(m) });
+  if (m > 0) return t('time.minutesSeconds', { m, s: pad(s) });
+  return t('time.seconds', { s });
+}
+
+/** The elapsed time since `iso`, in an element the incidents layer ticks while the popup is open. */
+export function elapsedElement(iso) {
+  const since = Date.parse(iso);
+  if (!Number.isFinite(since)) return null;
+  const el = element('span', 'fc-popup__elapsed', elapsedText((Date.now() - since) / 1000));
+  el.dataset.since = String(since);
+  return el;
+}
+
+export function incidentPopup(p) {
+  const level = element('span', 'fc-popup__level', t('incident.levelValue', { level: p.fireLevel }));
+  const type = enumName('incidentType', p.type);
+  const subtype = p.subtype ? (has(`incidentSubtype.${p.subtype}`) ? t(`incidentSubtype.${p.subtype}`) : p.subtype) : null;
+  const root = card(p.number || `#${p.id}`, subtype ? `${type} · ${subtype}` : type, [
+    ['popup.fireLevel', level],
+    ['popup.state', enumName('incidentState', p.state)],
+    ['popup.address', p.address],
+    ['popup.elapsed', elapsedElement(p.receivedAt)],
+  ], incidentColour(p.type));
+  const link = element('a', 'fc-popup__link', t('popup.openCommand'));
+  link.href = `/incident.html?id=${encodeURIComponent(p.id)}`;
+  root.append(link);
+  return root;
 }

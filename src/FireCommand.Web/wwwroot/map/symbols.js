@@ -135,3 +135,39 @@ export function areaSvg({ color, fillColor, fillOpacity, dashArray, weight }) {
     `<rect x="1" y="1" width="20" height="12" rx="2" fill="${fillColor}" fill-opacity="${Math.max(fillOpacity, 0.18)}" ` +
     `stroke="${color}" stroke-width="${weight}"${dash}/></svg>`;
 }
+
+/**
+ * Incident types: a map pin (no station or water symbol is a pin) in the type's colour, with the
+ * type's one-character glyph from the resource file and a badge with the fire level (火警等级 1–5).
+ */
+export const INCIDENT_TYPE_STYLES = Object.freeze({
+  Fire: { colour: '#c62828' },
+  Rescue: { colour: '#ef6c00' },
+  SocialAssistance: { colour: '#1565c0' },
+  SecurityDuty: { colour: '#546e7a' },
+  FalseAlarm: { colour: '#8d8d8d' },
+});
+export const INCIDENT_TYPES = Object.freeze(Object.keys(INCIDENT_TYPE_STYLES));
+export const incidentColour = (type) => (INCIDENT_TYPE_STYLES[type] ?? INCIDENT_TYPE_STYLES.SecurityDuty).colour;
+
+/** Fire-level badge colours: calm for 1–2, amber for 3, deep red for the big ones. */
+export function fireLevelColour(level) {
+  if (level >= 4) return '#8e0000';
+  if (level === 3) return '#e65100';
+  return '#263645';
+}
+
+/** The pin outline (26 × 34, tip at the bottom centre). */
+export function incidentPinSvg(colour, width = 26) {
+  const height = Math.round((width * 34) / 26);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 26 34" aria-hidden="true">` +
+    `<path d="M13 1.2C6.5 1.2 1.2 6.3 1.2 12.7c0 8.6 11.8 20.1 11.8 20.1s11.8-11.5 11.8-20.1C24.8 6.3 19.5 1.2 13 1.2z" ` +
+    `fill="${colour}" stroke="#ffffff" stroke-width="1.8"/></svg>`;
+}
+
+/** Coverage (5-minute reach from available units): green where reached, a subtle red where not. */
+export const COVERAGE_STYLES = Object.freeze({
+  covered: { color: '#2e7d32', weight: 2.4, opacity: 0.85 },
+  uncovered: { color: '#e53935', weight: 1.4, opacity: 0.4 },
+  area: { color: '#43a047', weight: 1, opacity: 0.55, fillColor: '#66bb6a', fillOpacity: 0.1 },
+});

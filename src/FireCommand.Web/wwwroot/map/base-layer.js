@@ -1,0 +1,80 @@
+// The optional online base layer (GET /api/map/config). Off by default: the command centre may have
+// no internet, and the map must never depend on a tile server, so nothing is fetched from outside
+// unless an operator configured it. A GCJ-02 tile set (AMap-style) gets a map CRS that shifts our
+// WGS-84 data onto it at projection time: every layer stays in WGS-84, and positions read back from
+// the map (cursor, clicks) are WGS-84 again.
+
+import { api, ApiError } from '../shared/api.js';
+import { gcj02ToWgs84, wgs84ToGcj02 } from './gcj02.js';
+import { escapeHtml } from './map-view.js';
+
+const L = window.L;
+const FAILED_AFTER_ERRORS = 4;
+
+/** The base-layer settings, or null (offline) when none is configured or the endpoint is missing. */
+export async function loadBaseLayerConfig() {
+  try {
+    const config = await api.get('/api/map/config');
+    const base = config?.baseLayer;
+    return base && typeof base.url === 'string' && base.url ? base : null;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) throw error;
+    // Any other failure means "no base layer": the offline map is complete on its own.
+    console.warn('map config unavailable; staying offline', error);
+    return null;
+  }
+}
+
+/** Web Mercator drawn in GCJ-02: WGS-84 in, GCJ-02 on screen. */
+function gcj02Crs() {
+  const mercator = L.Projection.SphericalMercator;
+  const projection = {
+    bounds: mercator.bounds,
+    project(latlng) {
+      const [lat, lng] = wgs84ToGcj02(latlng.lat, latlng.lng);
+      return mercator.project(L.latLng(lat, lng));
+    },
+    unproject(point) {
+      const gcj = mercator.unproject(point);
+      const [lat, lng] = gcj02ToWgs84(gcj.lat, gcj.lng);
+      return L.latLng(lat, lng);
+    },
+  };
+  return L.extend({}, L.CRS.EPSG3857, { code: 'FC:GCJ02', projection });
+}
+
+/** Map options that must be fixed when the map is created (the CRS cannot change afterwards). */
+export function mapOptionsFor(base) {
+  return base?.coordinateSystem === 'Gcj02' ? { crs: gcj02Crs() } : {};
+}
+
+/**
+ * Adds the tile layer under everything; the platform's own land fill is hidden so the tiles show.
+ * When no tile has loaded after a few errors (no internet, a blocked host), the land fill comes back
+ * and `onFailed` is called once: the offline map is still complete.
+ */
+export function addBaseLayer(map, base, onFailed = () => {}) {
+  if (!base) return null;
+  const maxZoom = Number.isFinite(base.maxZoom) ? base.maxZoom : 18;
+  const layer = L.tileLayer(base.url, {
+    // Operator-set text, but Leaflet inserts attributions as HTML: keep it text.
+    attribution: base.attribution ? escapeHtml(base.attribution) : '',
+    maxNativeZoom: maxZoom,
+    maxZoom: 18,
+    crossOrigin: false,
+    keepBuffer: 2,
+  });
+  let loaded = 0;
+  let errors = 0;
+  layer.on('tileload', () => { loaded += 1; });
+  layer.on('tileerror', () => {
+    errors += 1;
+    if (loaded === 0 && errors === FAILED_AFTER_ERRORS) {
+      map.getContainer().classList.remove('fc-map--online');
+      onFailed();
+    }
+  });
+  layer.addTo(map);
+  map.getContainer().classList.add('fc-map--online');
+  return layer;
+}
