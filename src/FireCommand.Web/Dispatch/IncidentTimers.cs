@@ -39,7 +39,7 @@ public sealed partial class TimerWatch(IServiceScopeFactory scopes, TimeProvider
     private readonly ConcurrentDictionary<(long Incident, DispatchTimerKind Kind, long? Unit), byte> _alerted = new();
 
     public sealed record TimerAlert(long IncidentId, string Number, DispatchTimerKind Kind, long? UnitId, double ElapsedSeconds,
-        double RedAfterSeconds, string Reason);
+        double RedAfterSeconds, DecisionReason Reason);
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -74,7 +74,7 @@ public sealed partial class TimerWatch(IServiceScopeFactory scopes, TimeProvider
                 if (!_alerted.TryAdd((incident.Id, reading.Kind, reading.UnitId), 0)) continue;
                 await notifier.PublishAsync(ConsoleNotifier.TimerAlert, incident.JurisdictionId, new TimerAlert(incident.Id,
                     incident.Number, reading.Kind, reading.UnitId, reading.ElapsedSeconds ?? 0, reading.RedAfterSeconds,
-                    reading.Reason.ToString() ?? ""), ct);
+                    reading.Reason), ct);
             }
         }
         // Forget incidents that are no longer watched so the set stays small.

@@ -19,7 +19,8 @@ public static class IncidentViews
         double Latitude, double Longitude, string? Address, string? Description, int Trapped, int Injured, int Deaths,
         long? KeyPlaceId, AlarmSource Source, IncidentState State, long JurisdictionId, DateTimeOffset ReceivedAt,
         DateTimeOffset? DispatchedAt, DateTimeOffset? FirstArrivalAt, DateTimeOffset? ClosedAt, string? Outcome,
-        long? MergedIntoIncidentId, IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<AlarmView> Alarms);
+        long? MergedIntoIncidentId, DateTimeOffset? LevelRaisedAt, IReadOnlyList<AssignmentView> Assignments,
+        IReadOnlyList<AlarmView> Alarms);
 
     public sealed record UnitView(long Id, string CallSign, ApparatusType Type, int Status, DateTimeOffset StatusChangedAt,
         long HomeStationId, long JurisdictionId, double Latitude, double Longitude, long? IncidentId);
@@ -33,7 +34,7 @@ public static class IncidentViews
             .OrderBy(a => a.Id).ToListAsync(ct);
         return new IncidentView(i.Id, i.Number, i.Type, i.Subtype, i.FireLevel, i.Location.Y, i.Location.X, i.Address,
             i.Description, i.Trapped, i.Injured, i.Deaths, i.KeyPlaceId, i.Source, i.State, i.JurisdictionId, i.ReceivedAt,
-            i.DispatchedAt, i.FirstArrivalAt, i.ClosedAt, i.Outcome, i.MergedIntoIncidentId,
+            i.DispatchedAt, i.FirstArrivalAt, i.ClosedAt, i.Outcome, i.MergedIntoIncidentId, i.LevelRaisedAt,
             [.. assignments.Select(x => new AssignmentView(x.a.Id, x.a.UnitId, x.CallSign, x.Status.Code(), x.a.Slot,
                 x.a.EtaSeconds, x.a.CrossJurisdiction, x.a.DispatchedAt, x.a.EnRouteAt, x.a.OnSceneAt, x.a.ClearedAt))],
             [.. alarms.Select(a => new AlarmView(a.Id, a.Source, a.CallerNumber, a.CallerName, a.AddressText, a.ReceivedAt, a.TakenBy))]);

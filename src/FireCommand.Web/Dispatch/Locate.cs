@@ -22,8 +22,9 @@ public sealed class Locate(IServiceScopeFactory scopes, TimeProvider clock)
     private Gazetteer? _gazetteer;
     private DateTimeOffset _builtAt;
 
-    public sealed record Candidate(string Name, GazetteerKind Kind, string? Context, double Latitude, double Longitude,
-        long? JurisdictionId, double Score, MatchKind Match, double? DistanceMeters);
+    /// <summary>One answer; <c>KeyPlaceId</c>/<c>StationId</c> name the record behind a key place or station (and its address).</summary>
+    public sealed record Candidate(string Id, string Name, GazetteerKind Kind, string? Context, double Latitude, double Longitude,
+        long? JurisdictionId, long? KeyPlaceId, long? StationId, double Score, MatchKind Match, double? DistanceMeters);
 
     public void Invalidate() => _gazetteer = null;
 
@@ -47,11 +48,21 @@ public sealed class Locate(IServiceScopeFactory scopes, TimeProvider clock)
             .Where(m => m.Entry.Kind is not (GazetteerKind.Station or GazetteerKind.KeyPlace or GazetteerKind.Address) || scope.SeesAll
                         || (m.Entry.JurisdictionId is { } j && scope.VisibleIds.Contains(j)))
             .Take(wanted)
-            .Select(m => new Candidate(m.Entry.Name, m.Entry.Kind, m.Entry.Parents.Count == 0 ? null : string.Join(" ", m.Entry.Parents),
-                m.Entry.Location.Latitude, m.Entry.Location.Longitude, m.Entry.JurisdictionId, Math.Round(m.Score, 4), m.Kind,
+            .Select(m => new Candidate(m.Entry.Id, m.Entry.Name, m.Entry.Kind, m.Entry.Parents.Count == 0 ? null : string.Join(" ", m.Entry.Parents),
+                m.Entry.Location.Latitude, m.Entry.Location.Longitude, m.Entry.JurisdictionId,
+                RecordId(m.Entry.Id, "keyplace:"), RecordId(m.Entry.Id, "station:"), Math.Round(m.Score, 4), m.Kind,
                 m.DistanceMeters is { } d ? Math.Round(d) : null))
             .ToList();
         return TypedResults.Ok(matches);
+    }
+
+    /// <summary>The record id in "keyplace:40" or "address:keyplace:40"; null for other entries.</summary>
+    private static long? RecordId(string entryId, string prefix)
+    {
+        var at = entryId.StartsWith("address:", StringComparison.Ordinal) ? "address:".Length : 0;
+        return entryId.AsSpan(at).StartsWith(prefix, StringComparison.Ordinal) &&
+               long.TryParse(entryId.AsSpan(at + prefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id : null;
     }
 
     private async Task<Gazetteer> GetAsync(CancellationToken ct)

@@ -18,6 +18,7 @@ public sealed class LocateTests(SqliteHost host) : PlatformTest<SqliteHost>(host
         var exact = (await dispatcher.GetJsonAsync($"/api/locate?q={Uri.EscapeDataString(name)}")).AsArray();
         Assert.Equal(name, exact[0]!["name"]!.GetValue<string>());
         Assert.Equal(place["latitude"]!.GetValue<double>(), exact[0]!["latitude"]!.GetValue<double>(), 5);
+        Assert.Equal(place["id"]!.GetValue<long>(), exact[0]!["keyPlaceId"]!.GetValue<long>());
 
         var typo = name[..2] + (name[2] == '东' ? '西' : '东') + name[3..];
         var fuzzy = (await dispatcher.GetJsonAsync($"/api/locate?q={Uri.EscapeDataString(typo)}")).AsArray();
