@@ -1,0 +1,441 @@
+// Alarm intake (接警登记). The call-taker types what the caller says; as soon as there is a place
+// (an address picked from the search, or a pin) and a type, POST /api/alarms/preview shows — while
+// the caller is still on the line — whose area it is, the suggested fire level and why (the
+// call-taker may override it), open incidents it may duplicate (merge into one, or take it as new),
+// and the units the plan would send. Submit (Ctrl+Enter) stores it with POST /api/alarms.
+
+import { t, onLanguageChange } from '../shared/i18n.js';
+import { api, ApiError } from '../shared/api.js';
+import { el, button, debounce } from './dom.js';
+import { reasonText, distance, levelBadge, problemText, typeText } from './format.js';
+import { createAddressSearch } from './address-search.js';
+import { createPinMap } from './pin-map.js';
+import { createRecommendationPanel } from './recommendation.js';
+
+const SOURCES = ['Call119', 'AutomaticFireAlarm', 'Police110', 'Medical120', 'AppOrSms'];
+const TYPES = ['Fire', 'Rescue', 'SocialAssistance', 'SecurityDuty'];
+const SUBTYPES = {
+  Fire: ['automatic-alarm'],
+  Rescue: ['traffic', 'collapse', 'hazmat-leak', 'water', 'lift'],
+  SocialAssistance: [],
+  SecurityDuty: [],
+};
+
+function metersBetween(a, b) {
+  const rad = Math.PI / 180;
+  const x = (b.lng - a.lng) * rad * Math.cos(((a.lat + b.lat) / 2) * rad);
+  const y = (b.lat - a.lat) * rad;
+  return Math.hypot(x, y) * 6371008.8;
+}
+
+let keyPlaces = null;
+
+/**
+ * The key place behind a search result. GET /api/locate names the place but not its id, so a
+ * KeyPlace result is matched to GET /api/key-places by name and position: with the id, the level
+ * suggestion sees the place's categories (a high-rise raises it) and the plan includes its own.
+ */
+async function keyPlaceIdOf(result) {
+  if (Number.isInteger(result.keyPlaceId)) return result.keyPlaceId;
+  const match = /^key-?place[:/](\d+)$/i.exec(String(result.id ?? ''));
+  if (match) return Number(match[1]);
+  if (result.kind !== 'KeyPlace') return null;
+  keyPlaces ??= api.get('/api/key-places').catch(() => { keyPlaces = null; return []; });
+  const here = { lat: result.latitude, lng: result.longitude };
+  const found = (await keyPlaces).filter((p) => p.name === result.name)
+    .map((p) => ({ p, d: metersBetween(here, { lat: p.latitude, lng: p.longitude }) }))
+    .filter((x) => x.d < 150).sort((a, b) => a.d - b.d)[0];
+  return found?.p.id ?? null;
+}
+
+export function createIntake(root, store, { onTaken }) {
+  const state = { lat: null, lng: null, keyPlaceId: null, keyPlaceAt: null, levelOverride: null, suggested: null, mergeInto: null, duplicates: [] };
+  let previewSeq = 0;
+  let previewController = null;
+  let submitting = false;
+
+  // ---- the form ----
+  const field = (labelKey, control, { id, wide = false, hint } = {}) => el('div', { class: ['fc-field', wide && 'fc-field--wide'] },
+    el('label', { class: 'fc-field__label', attrs: { for: id ?? control.id }, data: { i18n: labelKey } }),
+    control,
+    hint ? el('p', { class: 'fc-field__hint', data: { i18n: hint } }) : null,
+    el('p', { class: 'fc-field__error', attrs: { id: `${id ?? control.id}-error`, role: 'alert' }, hidden: true }));
+
+  const caller = el('input', { class: 'fc-input', attrs: { id: 'intake-caller', type: 'tel', maxlength: '30', autocomplete: 'off', inputmode: 'tel' } });
+  const callerName = el('input', { class: 'fc-input', attrs: { id: 'intake-caller-name', type: 'text', maxlength: '50', autocomplete: 'off' } });
+  const source = el('select', { class: 'fc-input', attrs: { id: 'intake-source' } },
+    ...SOURCES.map((s) => el('option', { attrs: { value: s }, data: { i18n: `dispatch.source.${s}` } })));
+  const typeGroup = el('div', { class: 'fc-segmented', attrs: { role: 'radiogroup', id: 'intake-type', 'aria-labelledby': 'intake-type-label' } });
+  for (const type of TYPES) {
+    const input = el('input', { attrs: { type: 'radio', name: 'intake-type', value: type, id: `intake-type-${type}` } });
+    typeGroup.append(el('label', { class: 'fc-segmented__option', attrs: { for: `intake-type-${type}` } }, input,
+      el('span', { data: { i18n: `dispatch.incidentType.${type}` } })));
+  }
+  const subtype = el('select', { class: 'fc-input', attrs: { id: 'intake-subtype' } });
+  const trapped = el('input', { class: 'fc-input fc-input--num', attrs: { id: 'intake-trapped', type: 'number', min: '0', max: '100000', step: '1', value: '0', inputmode: 'numeric' } });
+  const injured = el('input', { class: 'fc-input fc-input--num', attrs: { id: 'intake-injured', type: 'number', min: '0', max: '100000', step: '1', value: '0', inputmode: 'numeric' } });
+  const address = el('input', { class: 'fc-input', attrs: { id: 'intake-address', type: 'text', maxlength: '200' } });
+  const addressWrap = el('div', { class: 'fc-suggest-wrap' }, address);
+  const located = el('p', { class: 'fc-field__hint fc-intake__located', attrs: { id: 'intake-located' } });
+  const description = el('textarea', { class: 'fc-input', attrs: { id: 'intake-description', rows: '2', maxlength: '2000' } });
+  const levelGroup = el('div', { class: 'fc-levels', attrs: { role: 'radiogroup', id: 'intake-level', 'aria-labelledby': 'intake-level-label' } });
+  for (let level = 1; level <= 5; level++) {
+    const input = el('input', { attrs: { type: 'radio', name: 'intake-level', value: level, id: `intake-level-${level}` } });
+    input.addEventListener('change', () => {
+      state.levelOverride = state.suggested && level === state.suggested.level ? null : level;
+      renderLevel();
+      previewSoon();
+    });
+    levelGroup.append(el('label', { class: 'fc-levels__option', attrs: { for: `intake-level-${level}` }, data: { level } }, input, levelBadge(level)));
+  }
+  const levelAuto = button('', { class: 'fc-linkbtn', attrs: { id: 'intake-level-auto' }, on: { click: () => { state.levelOverride = null; renderLevel(); previewSoon(); } } });
+  const levelNote = el('span', { class: 'fc-levels__note', attrs: { id: 'intake-level-note' } });
+  const formError = el('p', { class: 'fc-note fc-note--error', attrs: { role: 'alert', id: 'intake-error' }, hidden: true });
+  const submit = button('', { class: 'fc-btn fc-btn--primary fc-intake__submit', attrs: { id: 'intake-submit', type: 'submit', 'aria-keyshortcuts': 'Control+Enter' } });
+  const reset = button('', { class: 'fc-btn fc-btn--ghost', attrs: { id: 'intake-reset' }, data: { i18n: 'console.intake.reset' } });
+
+  const form = el('form', { class: 'fc-intake__form', attrs: { id: 'intake-form', novalidate: true, autocomplete: 'off' } },
+    el('div', { class: 'fc-intake__row' },
+      field('console.intake.caller', caller),
+      field('console.intake.callerName', callerName),
+      field('console.intake.source', source)),
+    el('div', { class: 'fc-field fc-field--wide' },
+      el('span', { class: 'fc-field__label', attrs: { id: 'intake-type-label' }, data: { i18n: 'console.intake.type' } }),
+      typeGroup,
+      el('p', { class: 'fc-field__error', attrs: { id: 'intake-type-error', role: 'alert' }, hidden: true })),
+    el('div', { class: 'fc-intake__row' },
+      field('console.intake.subtype', subtype),
+      field('console.intake.trapped', trapped),
+      field('console.intake.injured', injured)),
+    el('div', { class: 'fc-field fc-field--wide' },
+      el('label', { class: 'fc-field__label', attrs: { for: 'intake-address' }, data: { i18n: 'console.intake.address' } }),
+      addressWrap, located,
+      el('p', { class: 'fc-field__error', attrs: { id: 'intake-address-error', role: 'alert' }, hidden: true })),
+    field('console.intake.description', description, { wide: true }),
+    el('div', { class: 'fc-field fc-field--wide' },
+      el('span', { class: 'fc-field__label', attrs: { id: 'intake-level-label' }, data: { i18n: 'console.intake.level' } }),
+      el('div', { class: 'fc-levels__row' }, levelGroup, levelNote, levelAuto)),
+    formError,
+    el('div', { class: 'fc-intake__buttons' }, reset, submit));
+
+  // ---- the map and the preview ----
+  const mapBox = el('div', { class: 'fc-intake__map', attrs: { id: 'intake-map' } });
+  const previewBox = el('div', { class: 'fc-preview', attrs: { id: 'preview', 'aria-live': 'polite' } });
+  const previewState = el('p', { class: 'fc-empty', attrs: { id: 'preview-state' } });
+  const facts = el('dl', { class: 'fc-preview__facts' });
+  const dupBox = el('div', { class: 'fc-dups', attrs: { id: 'preview-duplicates' } });
+  const recTitle = el('h4', { class: 'fc-section__title', data: { i18n: 'console.intake.recPreview' } });
+  const recBox = el('div', { attrs: { id: 'preview-recommendation' } });
+  previewBox.append(previewState, facts, dupBox, recTitle, recBox);
+  const previewRec = createRecommendationPanel(recBox, { preview: true, idPrefix: 'preview-rec' });
+
+  root.replaceChildren(form, el('div', { class: 'fc-intake__aside' }, mapBox, previewBox));
+  let pinMap = null;
+  const search = createAddressSearch(address, {
+    near: () => (state.lat !== null ? { lat: state.lat, lng: state.lng } : pinMap?.centre() ?? null),
+    onPick: async (r) => {
+      const context = (r.context ?? '').replace(/\s+/g, '');
+      if (context && !r.name.startsWith(context)) address.value = `${context} ${r.name}`;
+      state.keyPlaceId = null;
+      state.keyPlaceAt = null;
+      const keyPlaceId = await keyPlaceIdOf(r);
+      state.keyPlaceId = keyPlaceId;
+      state.keyPlaceAt = keyPlaceId ? { lat: r.latitude, lng: r.longitude } : null;
+      setLocation(r.latitude, r.longitude, 'search');
+      pinMap?.setPin(r.latitude, r.longitude, { fly: true, zoom: 15 });
+      located.textContent = t('console.intake.locatedAt', { name: r.name, lat: r.latitude.toFixed(5), lng: r.longitude.toFixed(5) });
+    },
+  });
+
+  function ensureMap() {
+    if (pinMap) { pinMap.invalidate(); return; }
+    pinMap = createPinMap(mapBox, {
+      onPin: (latlng) => {
+        // A pin moved away from the key place no longer describes it.
+        if (state.keyPlaceAt && metersBetween(state.keyPlaceAt, latlng) > 200) { state.keyPlaceId = null; state.keyPlaceAt = null; }
+        setLocation(latlng.lat, latlng.lng, 'pin');
+        located.textContent = t('console.intake.pinnedAt', { lat: latlng.lat.toFixed(5), lng: latlng.lng.toFixed(5) });
+      },
+    });
+    if (state.lat !== null) pinMap.setPin(state.lat, state.lng, { fly: true, zoom: 15 });
+  }
+
+  function setLocation(lat, lng) {
+    state.lat = lat;
+    state.lng = lng;
+    clearError('address');
+    previewSoon();
+  }
+
+  function selectedType() {
+    return form.querySelector('input[name="intake-type"]:checked')?.value ?? null;
+  }
+
+  function fillSubtypes() {
+    const type = selectedType();
+    const current = subtype.value;
+    subtype.replaceChildren(el('option', { attrs: { value: '' }, text: t('console.intake.subtypeNone') }),
+      ...(SUBTYPES[type] ?? []).map((code) => el('option', { attrs: { value: code }, text: t(`dispatch.subtype.${code}`) })));
+    subtype.value = (SUBTYPES[type] ?? []).includes(current) ? current : '';
+    subtype.disabled = !type || !(SUBTYPES[type] ?? []).length;
+  }
+
+  const count = (input) => {
+    const n = Number.parseInt(input.value, 10);
+    return Number.isFinite(n) && n >= 0 ? n : 0;
+  };
+
+  function request() {
+    const body = {
+      source: source.value,
+      callerNumber: caller.value.trim() || null,
+      callerName: callerName.value.trim() || null,
+      address: address.value.trim() || null,
+      type: selectedType(),
+      subtype: subtype.value || null,
+      description: description.value.trim() || null,
+      trapped: count(trapped),
+      injured: count(injured),
+      coordinateSystem: 'Wgs84',
+    };
+    if (state.lat !== null) { body.latitude = state.lat; body.longitude = state.lng; }
+    if (state.keyPlaceId) body.keyPlaceId = state.keyPlaceId;
+    if (state.levelOverride) body.fireLevel = state.levelOverride;
+    return body;
+  }
+
+  const ready = () => selectedType() && (state.lat !== null || state.keyPlaceId);
+
+  // ---- preview ----
+  async function preview() {
+    if (!ready()) {
+      renderPreview(null);
+      return;
+    }
+    const seq = ++previewSeq;
+    previewController?.abort();
+    previewController = new AbortController();
+    previewBox.dataset.state = 'loading';
+    previewState.textContent = t('console.intake.previewLoading');
+    previewState.hidden = false;
+    try {
+      const result = await api.post('/api/alarms/preview', request(), { signal: previewController.signal });
+      if (seq !== previewSeq) return;
+      renderPreview(result);
+    } catch (error) {
+      if (error?.name === 'AbortError' || seq !== previewSeq) return;
+      renderPreview(null, error);
+    }
+  }
+  const previewSoon = debounce(preview, 250);
+
+  function renderPreview(result, error) {
+    state.suggested = result?.suggestedLevel ?? null;
+    state.duplicates = result?.duplicates ?? [];
+    if (state.mergeInto && !state.duplicates.some((d) => d.incidentId === state.mergeInto)) state.mergeInto = null;
+    facts.replaceChildren();
+    dupBox.replaceChildren();
+    previewBox.dataset.state = result ? 'ready' : error ? 'failed' : 'idle';
+    if (!result) {
+      previewState.hidden = false;
+      previewState.className = error ? 'fc-note fc-note--error' : 'fc-empty';
+      previewState.textContent = error ? locationProblem(error) : t('console.intake.previewIdle');
+      recTitle.hidden = true;
+      previewRec.clear();
+      pinMap?.showDuplicates([], store.incidents);
+      renderLevel();
+      renderSubmit();
+      return;
+    }
+    previewState.hidden = true;
+    const row = (key, value, id) => [el('dt', { text: t(key) }), el('dd', { attrs: { id } }, value)];
+    const reasons = el('ul', { class: 'fc-preview__reasons', attrs: { id: 'preview-reasons' } },
+      ...(result.suggestedLevel?.reasons ?? []).map((r) => el('li', { text: reasonText(r), data: { code: r.code } })));
+    facts.append(
+      ...row('console.intake.jurisdiction', result.jurisdictionName ?? `#${result.jurisdictionId}`, 'preview-jurisdiction'),
+      ...row('console.intake.suggestedLevel', el('span', {}, levelBadge(result.suggestedLevel.level), reasons), 'preview-level'),
+    );
+    renderDuplicates();
+    recTitle.hidden = false;
+    if (result.recommendation) previewRec.show(result.recommendation);
+    else previewRec.clear();
+    pinMap?.showDuplicates(state.duplicates, store.incidents);
+    renderLevel();
+    renderSubmit();
+  }
+
+  function locationProblem(error) {
+    const text = problemText(error);
+    if (/outside the province/i.test(text)) return t('console.intake.outsideProvince');
+    if (/outside your jurisdiction/i.test(text)) return t('console.intake.outsideJurisdiction');
+    return t('console.intake.previewFailed', { detail: text });
+  }
+
+  function renderDuplicates() {
+    dupBox.replaceChildren();
+    if (!state.duplicates.length) {
+      dupBox.append(el('p', { class: 'fc-dups__none', text: t('console.intake.noDuplicates') }));
+      return;
+    }
+    dupBox.append(el('p', { class: 'fc-dups__title', text: t('console.intake.duplicatesFound', { count: state.duplicates.length }) }));
+    const asNew = button(t('console.intake.asNew'), {
+      class: ['fc-btn', 'fc-btn--small', state.mergeInto ? 'fc-btn--ghost' : 'fc-btn--chosen'],
+      attrs: { id: 'dup-new', 'aria-pressed': String(!state.mergeInto) },
+      on: { click: () => { state.mergeInto = null; renderDuplicates(); renderSubmit(); } },
+    });
+    dupBox.append(asNew);
+    for (const d of state.duplicates) {
+      const incident = store.incidents.get(d.incidentId);
+      const chosen = state.mergeInto === d.incidentId;
+      dupBox.append(el('div', { class: ['fc-dup', chosen && 'is-chosen'], data: { incidentId: d.incidentId } },
+        el('div', { class: 'fc-dup__line' },
+          el('strong', { class: 'fc-dup__number', text: d.number }),
+          incident ? el('span', { text: typeText(incident.type) }) : null,
+          el('span', { class: 'fc-dup__near', text: t('console.intake.dupDistance', { distance: distance(d.distanceMeters), minutes: Math.round(d.minutesApart) }) })),
+        incident?.address ? el('div', { class: 'fc-dup__address', text: incident.address }) : null,
+        el('ul', { class: 'fc-dup__reasons' }, ...(d.reasons ?? []).map((r) => el('li', { text: reasonText(r) }))),
+        button(chosen ? t('console.intake.mergeChosen', { number: d.number }) : t('console.intake.mergeInto', { number: d.number }), {
+          class: ['fc-btn', 'fc-btn--small', chosen ? 'fc-btn--chosen' : ''],
+          attrs: { 'aria-pressed': String(chosen), 'data-action': 'merge', 'data-incident-id': d.incidentId },
+          on: { click: () => { state.mergeInto = d.incidentId; renderDuplicates(); renderSubmit(); } },
+        })));
+    }
+  }
+
+  function renderLevel() {
+    const suggested = state.suggested?.level ?? null;
+    const effective = state.levelOverride ?? suggested;
+    for (const label of levelGroup.querySelectorAll('.fc-levels__option')) {
+      const level = Number(label.dataset.level);
+      label.classList.toggle('is-suggested', level === suggested);
+      label.querySelector('input').checked = level === effective;
+    }
+    levelNote.textContent = state.levelOverride
+      ? t('console.intake.levelOverridden', { level: state.levelOverride })
+      : suggested ? t('console.intake.levelSuggested', { level: suggested }) : t('console.intake.levelPending');
+    levelGroup.dataset.override = String(Boolean(state.levelOverride));
+    levelAuto.hidden = !state.levelOverride;
+    levelAuto.textContent = t('console.intake.levelAuto');
+  }
+
+  function renderSubmit() {
+    const merge = state.duplicates.find((d) => d.incidentId === state.mergeInto);
+    submit.textContent = submitting ? t('console.intake.submitting')
+      : merge ? t('console.intake.submitMerge', { number: merge.number }) : t('console.intake.submit');
+    submit.disabled = submitting;
+    submit.dataset.mode = merge ? 'merge' : 'new';
+  }
+
+  // ---- errors ----
+  const errorTargets = { latitude: 'intake-address', longitude: 'intake-address', keyPlaceId: 'intake-address', address: 'intake-address',
+    type: 'intake-type', callerNumber: 'intake-caller', callerName: 'intake-caller-name', subtype: 'intake-subtype',
+    trapped: 'intake-trapped', injured: 'intake-injured', description: 'intake-description' };
+  function showError(fieldName, text) {
+    const target = errorTargets[fieldName] ?? null;
+    const box = target ? document.getElementById(`${target}-error`) : null;
+    if (box) {
+      box.textContent = text;
+      box.hidden = false;
+      document.getElementById(target)?.setAttribute('aria-invalid', 'true');
+    } else {
+      formError.textContent = text;
+      formError.hidden = false;
+    }
+  }
+  function clearError(name) {
+    const target = errorTargets[name];
+    const box = document.getElementById(`${target}-error`);
+    if (box) box.hidden = true;
+    document.getElementById(target)?.removeAttribute('aria-invalid');
+  }
+  function clearErrors() {
+    for (const box of form.querySelectorAll('.fc-field__error')) box.hidden = true;
+    for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+    formError.hidden = true;
+  }
+
+  async function take() {
+    if (submitting) return;
+    clearErrors();
+    let valid = true;
+    if (!selectedType()) { showError('type', t('console.intake.typeRequired')); valid = false; }
+    if (state.lat === null && !state.keyPlaceId) { showError('latitude', t('console.intake.locationRequired')); valid = false; }
+    if (!valid) {
+      form.querySelector('[aria-invalid="true"], [aria-invalid="true"] input')?.focus();
+      return;
+    }
+    submitting = true;
+    renderSubmit();
+    const body = request();
+    if (state.mergeInto) body.mergeIntoIncidentId = state.mergeInto;
+    try {
+      const taken = await api.post('/api/alarms', body);
+      submitting = false;
+      clear();
+      onTaken(taken.incident, { merged: Boolean(body.mergeIntoIncidentId) });
+    } catch (error) {
+      submitting = false;
+      renderSubmit();
+      const errors = error instanceof ApiError ? error.problem?.errors : null;
+      if (errors && Object.keys(errors).length) {
+        for (const [name, messages] of Object.entries(errors)) {
+          const text = messages.join(' ');
+          showError(name, /outside/i.test(text) ? locationProblem(error) : text);
+        }
+      } else {
+        formError.textContent = t('console.intake.failed', { detail: problemText(error) });
+        formError.hidden = false;
+      }
+    }
+  }
+
+  function clear() {
+    form.reset();
+    for (const input of form.querySelectorAll('input[type="radio"]')) input.checked = false;
+    trapped.value = '0';
+    injured.value = '0';
+    Object.assign(state, { lat: null, lng: null, keyPlaceId: null, keyPlaceAt: null, levelOverride: null, suggested: null, mergeInto: null, duplicates: [] });
+    located.textContent = '';
+    search.clear();
+    pinMap?.clearPin();
+    clearErrors();
+    fillSubtypes();
+    renderPreview(null);
+  }
+
+  // ---- wiring ----
+  typeGroup.addEventListener('change', () => { clearError('type'); fillSubtypes(); previewSoon(); });
+  for (const input of [subtype, trapped, injured]) input.addEventListener('change', previewSoon);
+  for (const input of [trapped, injured]) input.addEventListener('input', previewSoon);
+  address.addEventListener('input', () => clearError('address'));
+  form.addEventListener('submit', (e) => { e.preventDefault(); take(); });
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); take(); }
+  });
+  reset.addEventListener('click', () => { clear(); caller.focus(); });
+
+  function translate() {
+    for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+    caller.placeholder = t('console.intake.callerPlaceholder');
+    address.placeholder = t('console.intake.addressPlaceholder');
+    description.placeholder = t('console.intake.descriptionPlaceholder');
+    fillSubtypes();
+    renderLevel();
+    renderSubmit();
+    if (previewBox.dataset.state === 'ready') renderDuplicates();
+    else if (previewBox.dataset.state !== 'failed') previewState.textContent = t('console.intake.previewIdle');
+  }
+  onLanguageChange(translate);
+  translate();
+  renderPreview(null);
+
+  return {
+    show() {
+      ensureMap();
+    },
+    focus() {
+      caller.focus();
+    },
+    clear,
+  };
+}
