@@ -36,6 +36,7 @@ app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePasswordChangeGate();
 
 app.MapHealth();
 app.MapAuth();

@@ -23,6 +23,7 @@ public static class ApiSetup
         services.AddHealthChecks().AddDbContextCheck<FireCommandDbContext>("database", tags: ["ready"]);
         services.AddSingleton<RoadLayerCache>();
         services.AddSingleton<ProvinceGeography>();
+        services.AddSingleton<IOneTimePasswordSink, ConsoleOneTimePasswordSink>();
         services.AddSingleton<CoverageLayer>();
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -45,7 +45,8 @@ public static partial class PlatformBootstrap
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();
-        await EnsureAdminAsync(users, sp.GetRequiredService<IOptions<SecurityOptions>>().Value, root, log);
+        await EnsureAdminAsync(users, sp.GetRequiredService<IOptions<SecurityOptions>>().Value, root, log,
+            sp.GetRequiredService<IOneTimePasswordSink>());
         if (demo.Enabled) await DemoUsers.EnsureAsync(users, db, demo.UserPassword, ct);
     }
 
@@ -60,7 +61,8 @@ public static partial class PlatformBootstrap
         return root;
     }
 
-    private static async Task EnsureAdminAsync(UserManager<AppUser> users, SecurityOptions options, Jurisdiction root, ILogger log)
+    private static async Task EnsureAdminAsync(UserManager<AppUser> users, SecurityOptions options, Jurisdiction root, ILogger log,
+        IOneTimePasswordSink sink)
     {
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0) return;
         var generated = string.IsNullOrEmpty(options.AdminPassword);
@@ -76,16 +78,8 @@ public static partial class PlatformBootstrap
                                                 string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(admin, Roles.Admin);
         LogAdminCreated(log, options.AdminUserName);
-        if (generated)
-        {
-            // Printed once, to the console only (never to log files): it is not stored anywhere else.
-            Console.WriteLine();
-            Console.WriteLine("==================================================================");
-            Console.WriteLine($"  First admin created.  user: {options.AdminUserName}   password: {password}");
-            Console.WriteLine("  This one-time password is shown only now. Keep it safe.");
-            Console.WriteLine("==================================================================");
-            Console.WriteLine();
-        }
+        // Shown once, to the console only (never to log files): it is not stored anywhere else.
+        if (generated) sink.Show(options.AdminUserName, password);
     }
 
     private static string OneTimePassword()

@@ -9,6 +9,8 @@ public static class PlatformClaims
 {
     public const string Jurisdiction = "fc:jurisdiction";
     public const string DisplayName = "fc:display_name";
+    /// <summary>Present while the user still signs in with a generated one-time password.</summary>
+    public const string MustChangePassword = "fc:must_change_password";
 }
 
 /// <summary>

@@ -15,6 +15,7 @@ public sealed class PlatformClaimsFactory(UserManager<AppUser> users, RoleManage
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PlatformClaims.Jurisdiction, user.JurisdictionId.ToString(CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(PlatformClaims.DisplayName, user.DisplayName));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(PlatformClaims.MustChangePassword, "true"));
         return identity;
     }
 }

@@ -7,7 +7,8 @@ namespace FireCommand.Web.Tests.Infrastructure;
 /// Boots the real host (Program) with the demo province on the given database. Configuration goes
 /// in through the same keys an operator uses.
 /// </summary>
-public sealed class PlatformFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class PlatformFactory(IReadOnlyDictionary<string, string?> settings,
+    Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string AdminUserName = "admin";
     public const string AdminPassword = "Admin#Test-2026";
@@ -30,5 +31,6 @@ public sealed class PlatformFactory(IReadOnlyDictionary<string, string?> setting
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureServices(services);
     }
 }

@@ -2,7 +2,7 @@
 // 423 lockout) and returns to the page that sent the user here, if that page is on this site.
 
 import { initI18n, t, onLanguageChange } from '../shared/i18n.js';
-import { ApiError } from '../shared/api.js';
+import { ApiError, api } from '../shared/api.js';
 import { currentUser, login, safeReturnUrl } from '../shared/auth.js';
 import { mountLanguageToggle } from '../shared/language-toggle.js';
 
@@ -55,7 +55,11 @@ form.addEventListener('submit', async (event) => {
   }
   setBusy(true);
   try {
-    await login(userName, password);
+    const user = await login(userName, password);
+    if (user?.mustChangePassword) {
+      askForNewPassword(password);
+      return;
+    }
     location.assign(returnUrl);
   } catch (error) {
     const [key, params] = errorFor(error);
@@ -67,6 +71,44 @@ form.addEventListener('submit', async (event) => {
     setBusy(false);
   }
 });
+
+// A generated one-time password must be replaced before anything else (the server refuses all
+// other calls until then).
+function askForNewPassword(oneTimePassword) {
+  const changeForm = document.getElementById('change-form');
+  const newInput = document.getElementById('change-new');
+  const confirmInput = document.getElementById('change-confirm');
+  const changeError = document.getElementById('change-error');
+  const changeSubmit = document.getElementById('change-submit');
+  form.hidden = true;
+  changeForm.hidden = false;
+  newInput.focus();
+  const fail = (key, params) => {
+    changeError.textContent = t(key, params);
+    changeError.hidden = false;
+  };
+  changeForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    changeError.hidden = true;
+    if (newInput.value.length < 10) return fail('login.change.tooShort');
+    if (newInput.value !== confirmInput.value) return fail('login.change.mismatch');
+    changeSubmit.disabled = true;
+    try {
+      await api.post('/api/auth/password', { currentPassword: oneTimePassword, newPassword: newInput.value });
+      location.assign(returnUrl);
+    } catch (error) {
+      const errors = error instanceof ApiError ? error.problem?.errors : null;
+      const first = errors ? Object.values(errors).flat()[0] : null;
+      if (first) {
+        changeError.textContent = first;
+        changeError.hidden = false;
+      } else {
+        fail('login.errors.unexpected', { status: error?.status ?? '?' });
+      }
+      changeSubmit.disabled = false;
+    }
+  });
+}
 
 async function start() {
   await initI18n();
