@@ -49,7 +49,7 @@ fi
 if ! pg_lsclusters -h | grep -q '^15 *main .*online'; then
   pg_ctlcluster 15 main start && started_pg=1
 fi
-# A database and role of our own: never touch another engineer's databases on the same cluster.
+# A database and role of its own: the benchmark never touches other databases on the same cluster.
 runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 <<'SQL'
 SELECT 'CREATE ROLE firecommand_bench LOGIN PASSWORD ''firecommand_bench'''
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'firecommand_bench')\gexec
