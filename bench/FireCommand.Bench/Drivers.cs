@@ -21,6 +21,7 @@ internal static class Drivers
             case "latency":
                 LatencyDriver.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
                 return 0;
+            case "ch-latency": HierarchyLatencyDriver.Run(args.Length > 1 ? int.Parse(args[1]) : 1000); return 0;
             case "dispatch": Dispatch.DispatchLatencyDriver.Run(args.Length > 1 ? int.Parse(args[1]) : 500); return 0;
             case "footprint":
                 FootprintDriver.Run();
