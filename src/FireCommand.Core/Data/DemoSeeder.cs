@@ -16,6 +16,7 @@ public static class DemoSeeder
     public static async Task<Summary> SeedAsync(FireCommandDbContext db, int seed, DateTimeOffset now, CancellationToken ct)
     {
         var p = DemoProvinceGenerator.Generate(seed, now);
+        DemoKeyPlacePlans.Assign(p.KeyPlaces);
         var auditing = db.AuditEnabled;
         db.AuditEnabled = false;
         db.ChangeTracker.AutoDetectChangesEnabled = false;

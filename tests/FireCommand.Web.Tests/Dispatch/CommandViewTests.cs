@@ -37,6 +37,23 @@ public abstract class CommandViewTests<THost>(THost host) : PlatformTest<THost>(
     }
 
     [Fact]
+    public async Task FireAtAPetrochemicalPlant_BringsThePlantsOwnPlan()
+    {
+        using var dispatcher = await Demo("dispatcher");
+        var plant = (await dispatcher.GetJsonAsync("/api/key-places")).AsArray()
+            .First(k => k!["categories"]!.AsArray().Any(c => c!.GetValue<string>() == "Petrochemical"))!;
+        var taken = await dispatcher.PostAsync("/api/alarms", new { type = "Fire", keyPlaceId = plant["id"]!.GetValue<long>(), description = "储罐区起火" });
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        var id = (await ApiClient.ReadJsonAsync(taken))["incident"]!["id"]!.GetValue<long>();
+
+        var around = await dispatcher.GetJsonAsync($"/api/incidents/{id}/surroundings");
+        Assert.Equal(plant["name"]!.GetValue<string>(), around["keyPlace"]!["name"]!.GetValue<string>());
+        Assert.NotNull(around["keyPlace"]!["ownPlan"]);
+        var required = (await dispatcher.GetJsonAsync($"/api/incidents/{id}/recommendation"))["required"]!.AsArray();
+        Assert.Contains(required, s => s!["sources"]!.AsArray().Any(src => src!["fromKeyPlacePlan"]!.GetValue<bool>()));
+    }
+
+    [Fact]
     public async Task Coverage_ShrinksWhenUnitsGoBusy()
     {
         using var commander = await Demo("commander");
