@@ -59,8 +59,8 @@ public static class DispatchUnits
             db.Assignments.Add(new Assignment
             {
                 IncidentId = incident.Id, UnitId = unit.Id, Slot = order.Slot, EtaSeconds = order.EtaSeconds,
-                CrossJurisdiction = !directory.SelfAndAncestors(incident.JurisdictionId).Contains(unit.JurisdictionId)
-                                    && unit.JurisdictionId != incident.JurisdictionId,
+                // A unit of the incident's own brigade, or of a level above it, is not a reinforcement.
+                CrossJurisdiction = !directory.SelfAndAncestors(incident.JurisdictionId).Contains(unit.JurisdictionId),
                 DispatchedAt = now, DispatchedBy = actor.UserName, JurisdictionId = incident.JurisdictionId,
             });
         }

@@ -14,7 +14,7 @@ namespace FireCommand.Web.Dispatch;
 /// <see cref="Invalidate"/>. Places of another jurisdiction (stations, key places and their addresses) are not shown;
 /// settlements and roads are public geography. Thread-safe.
 /// </summary>
-public sealed class Locate(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class Locate(IServiceScopeFactory scopes, Map.ProvinceGeography geography, TimeProvider clock)
 {
     // New key places and stations reach the index within this time even without an Invalidate.
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
@@ -80,7 +80,7 @@ public sealed class Locate(IServiceScopeFactory scopes, TimeProvider clock)
                 await db.Settlements.AsNoTracking().ToListAsync(ct),
                 await db.Stations.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct),
                 await db.KeyPlaces.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct),
-                await db.RoadSegments.AsNoTracking().ToListAsync(ct));
+                [.. geography.Current.Roads]);
             _builtAt = clock.GetUtcNow();
             return _gazetteer = Gazetteer.FromProvince(source);
         }

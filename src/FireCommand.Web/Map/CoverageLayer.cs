@@ -18,7 +18,7 @@ public sealed class CoverageLayer(ProvinceGeography geography)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (string Key, object Result)? _cache;
-    private (ProvinceGeography.Snapshot Snapshot, int[] Nodes, int[] Population, Dictionary<long, (int A, int B)> Segments)? _static;
+    private (ProvinceGeography.Snapshot Snapshot, int[] Nodes, int[] Population, (int A, int B)?[] Ends)? _static;
 
     public sealed record CoverageView(int Minutes, DateTimeOffset GeneratedAt, int AvailableUnits, double CoveredPopulationShare,
         double CoveredRoadShare, System.Text.Json.JsonElement Covered, System.Text.Json.JsonElement Uncovered,
@@ -50,16 +50,16 @@ public sealed class CoverageLayer(ProvinceGeography geography)
                 population += statics.Population[i];
                 if (statics.Nodes[i] >= 0 && time[statics.Nodes[i]] <= budget) coveredPopulation += statics.Population[i];
             }
-            var segments = await db.RoadSegments.AsNoTracking().Select(r => new { r.Id, r.Geometry, r.LengthMeters }).ToListAsync(ct);
             var covered = new List<LineString>();
             var uncovered = new List<LineString>();
             double coveredMeters = 0, allMeters = 0;
-            foreach (var s in segments)
+            for (var i = 0; i < snapshot.Roads.Count; i++)
             {
-                allMeters += s.LengthMeters;
-                var ok = statics.Segments.TryGetValue(s.Id, out var ends) && time[ends.A] <= budget && time[ends.B] <= budget;
-                (ok ? covered : uncovered).Add(s.Geometry);
-                if (ok) coveredMeters += s.LengthMeters;
+                var road = snapshot.Roads[i];
+                allMeters += road.LengthMeters;
+                var ok = statics.Ends[i] is { } ends && time[ends.A] <= budget && time[ends.B] <= budget;
+                (ok ? covered : uncovered).Add(road.Geometry);
+                if (ok) coveredMeters += road.LengthMeters;
             }
             var stationIds = units.Select(u => u.HomeStationId).Distinct().ToList();
             var stations = await db.Stations.AsNoTracking().Where(s => stationIds.Contains(s.Id)).ToListAsync(ct);
@@ -88,18 +88,18 @@ public sealed class CoverageLayer(ProvinceGeography geography)
 
     private static System.Text.Json.JsonElement Json(byte[] utf8) => System.Text.Json.JsonDocument.Parse(utf8).RootElement.Clone();
 
-    /// <summary>Settlement nodes and segment ends depend only on the road network; computed once per network.</summary>
-    private async Task<(ProvinceGeography.Snapshot Snapshot, int[] Nodes, int[] Population, Dictionary<long, (int A, int B)> Segments)>
+    /// <summary>Settlement nodes and road ends depend only on the road network; computed once per network.</summary>
+    private async Task<(ProvinceGeography.Snapshot Snapshot, int[] Nodes, int[] Population, (int A, int B)?[] Ends)>
         StaticsAsync(FireCommandDbContext db, ProvinceGeography.Snapshot snapshot, RoutingEngine routing, CancellationToken ct)
     {
         if (_static is { } s && ReferenceEquals(s.Snapshot, snapshot)) return s;
         var settlements = await db.Settlements.AsNoTracking().Select(x => new { x.Location, x.Population }).ToListAsync(ct);
         var nodes = settlements.Select(x => routing.Snap(new GeoPoint(x.Location.Y, x.Location.X), 3000).Position is { } p
             ? NearerEnd(routing, p) : -1).ToArray();
-        var ends = new Dictionary<long, (int, int)>();
-        foreach (var r in await db.RoadSegments.AsNoTracking().Select(r => new { r.Id, r.FromJunction, r.ToJunction }).ToListAsync(ct))
-            if (routing.Graph.TryGetNode(r.FromJunction, out var a) && routing.Graph.TryGetNode(r.ToJunction, out var b))
-                ends[r.Id] = (a, b);
+        // Graph nodes of each road's two junctions, in the snapshot's road order.
+        var ends = snapshot.Roads.Select(r =>
+            routing.Graph.TryGetNode(r.FromJunction, out var a) && routing.Graph.TryGetNode(r.ToJunction, out var b)
+                ? ((int, int)?)(a, b) : null).ToArray();
         _static = (snapshot, nodes, [.. settlements.Select(x => x.Population)], ends);
         return _static.Value;
     }

@@ -14,7 +14,9 @@ public sealed partial class ProvinceGeography(ILogger<ProvinceGeography> log)
 {
     private volatile Snapshot? _current;
 
-    public sealed record Snapshot(RoutingEngine? Routing, JurisdictionLocator Jurisdictions);
+    /// <summary>The road segments the graph was built from are kept too: the road layer, coverage and
+    /// the gazetteer read them from here instead of loading the table again.</summary>
+    public sealed record Snapshot(RoutingEngine? Routing, JurisdictionLocator Jurisdictions, IReadOnlyList<RoadSegment> Roads);
 
     /// <summary>The current snapshot; throws before the first load (start-up loads it before serving).</summary>
     public Snapshot Current => _current ?? throw new InvalidOperationException("Province geography is not loaded yet.");
@@ -30,7 +32,7 @@ public sealed partial class ProvinceGeography(ILogger<ProvinceGeography> log)
             routing = new RoutingEngine(network);
             LogGraph(log, network.Graph.NodeCount, network.Graph.ArcCount, dropped.DroppedNodes);
         }
-        _current = new Snapshot(routing, new JurisdictionLocator(jurisdictions));
+        _current = new Snapshot(routing, new JurisdictionLocator(jurisdictions), segments);
     }
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Information,

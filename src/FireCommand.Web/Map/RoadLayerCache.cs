@@ -1,33 +1,24 @@
-using FireCommand.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace FireCommand.Web.Map;
 
 /// <summary>
-/// The road layer is the same for every user and changes only on import, so its GeoJSON is built
-/// once and served from memory. Thread-safe.
+/// The road layer is the same for every user and changes only when the province geography is
+/// reloaded, so its GeoJSON is built once per geography snapshot and served from memory. Thread-safe.
 /// </summary>
-public sealed class RoadLayerCache
+public sealed class RoadLayerCache(ProvinceGeography geography)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private byte[]? _json;
+    private readonly Lock _gate = new();
+    private (ProvinceGeography.Snapshot Snapshot, byte[] Json)? _cache;
 
-    public async Task<byte[]> GetAsync(FireCommandDbContext db, CancellationToken ct)
+    public byte[] Get()
     {
-        if (_json is { } cached) return cached;
-        await _gate.WaitAsync(ct);
-        try
+        var snapshot = geography.Current;
+        lock (_gate)
         {
-            return _json ??= GeoJsonWriter.Collection(
-                await db.RoadSegments.AsNoTracking().OrderBy(r => r.Class).ToListAsync(ct),
+            if (_cache is { } c && ReferenceEquals(c.Snapshot, snapshot)) return c.Json;
+            var json = GeoJsonWriter.Collection(snapshot.Roads.OrderBy(r => r.Class),
                 r => r.Geometry, r => new { Cls = r.Class.ToString(), r.Name });
-        }
-        finally
-        {
-            _gate.Release();
+            _cache = (snapshot, json);
+            return json;
         }
     }
-
-    /// <summary>Drops the cached layer after roads change.</summary>
-    public void Invalidate() => _json = null;
 }
