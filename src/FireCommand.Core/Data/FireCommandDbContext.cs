@@ -134,8 +134,10 @@ public abstract partial class FireCommandDbContext : IdentityDbContext<AppUser>
             e.Property(a => a.TakenBy).HasMaxLength(256);
             e.HasOne<Incident>().WithMany().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(a => a.IncidentId);
-            // A repeated delivery from the same device or agency is one alarm, not two.
-            e.HasIndex(a => new { a.Source, a.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
+            // A repeated delivery from the same device or agency is one alarm, not two. Sending systems
+            // number their devices per city, so the same id may recur in another jurisdiction: the key
+            // includes the jurisdiction, and a device elsewhere never hides (or reveals) this one's alarm.
+            e.HasIndex(a => new { a.Source, a.JurisdictionId, a.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
             e.HasQueryFilter(a => ScopeSeesAll || ScopeIds.Contains(a.JurisdictionId));
         });
         b.Entity<Assignment>(e =>

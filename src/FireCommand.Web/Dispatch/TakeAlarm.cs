@@ -38,17 +38,18 @@ public static class TakeAlarm
         if (!validation.IsValid) return validation.Problem();
         var now = clock.GetUtcNow();
 
+        var source = r.Source ?? AlarmSource.Call119;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (r.ExternalId is not null &&
-            await db.Alarms.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.Source == r.Source && a.ExternalId == r.ExternalId, ct) is { } seen)
-        {
-            var known = await db.Incidents.IgnoreQueryFilters().FirstAsync(i => i.Id == seen.IncidentId, ct);
-            return TypedResults.Ok(new AlarmTaken(seen.Id, true, await IncidentViews.LoadAsync(db, known, ct)));
-        }
+        var mergeInto = r.MergeIntoIncidentId is { } target ? await db.Incidents.FirstAsync(i => i.Id == target, ct) : null;
+        // A repeated delivery is recognised within the jurisdiction the alarm is filed in, which the
+        // caller may see: another city's device with the same id neither hides this alarm nor shows
+        // that city's incident.
+        var filedIn = mergeInto?.JurisdictionId ?? located!.JurisdictionId;
+        if (r.ExternalId is not null && await RepeatAsync(db, source, filedIn, r.ExternalId, ct) is { } repeat)
+            return TypedResults.Ok(repeat);
 
         Incident incident;
-        if (r.MergeIntoIncidentId is { } target)
-            incident = await db.Incidents.FirstAsync(i => i.Id == target, ct);
+        if (mergeInto is not null) incident = mergeInto;
         else
         {
             incident = new Incident
@@ -56,7 +57,7 @@ public static class TakeAlarm
                 Number = "tmp-" + Guid.NewGuid().ToString("N")[..24], Type = r.Type!.Value, Subtype = r.Subtype,
                 Location = located!.Location, Address = r.Address ?? located.KeyPlace?.Address, Description = r.Description,
                 Trapped = r.Trapped ?? 0, Injured = r.Injured ?? 0, KeyPlaceId = located.KeyPlace?.Id,
-                JurisdictionId = located.JurisdictionId, ReceivedAt = now, Source = r.Source ?? AlarmSource.Call119,
+                JurisdictionId = located.JurisdictionId, ReceivedAt = now, Source = source,
             };
             // The call-taker's level wins; without one, the suggestion from type, people and place.
             incident.SetFireLevel(r.FireLevel ?? PreviewAlarm.SuggestLevel(r, located.KeyPlace?.Categories ?? Core.Resources.KeyPlaceCategory.None).Level);
@@ -67,7 +68,7 @@ public static class TakeAlarm
         }
         var alarm = new Alarm
         {
-            IncidentId = incident.Id, Source = r.Source ?? AlarmSource.Call119, CallerNumber = r.CallerNumber,
+            IncidentId = incident.Id, Source = source, CallerNumber = r.CallerNumber,
             CallerName = r.CallerName, ReportedLocation = r.Latitude is null ? null : located!.Location,
             ReportedCoordinateSystem = r.Latitude is null ? null : r.CoordinateSystem ?? CoordinateSystem.Wgs84,
             AddressText = r.Address, Type = r.Type!.Value, Subtype = r.Subtype, Description = r.Description,
@@ -75,8 +76,20 @@ public static class TakeAlarm
             ReceivedAt = now, TakenBy = actor.UserName, JurisdictionId = incident.JurisdictionId,
         };
         db.Alarms.Add(alarm);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (r.ExternalId is not null && DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The same delivery arrived twice at once and the other copy committed first: answer as
+            // its repeat, with nothing of this copy written.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (await RepeatAsync(db, source, filedIn, r.ExternalId, ct) is { } first) return TypedResults.Ok(first);
+            throw;
+        }
 
         var view = await IncidentViews.LoadAsync(db, incident, ct);
         await notifier.PublishAsync(ConsoleNotifier.IncidentChanged, incident.JurisdictionId, view, ct);
@@ -84,6 +97,17 @@ public static class TakeAlarm
         return r.MergeIntoIncidentId is null
             ? TypedResults.Created($"/api/incidents/{incident.Id}", taken)
             : TypedResults.Ok(taken);
+    }
+
+    /// <summary>The alarm already filed under this sending system's id in this jurisdiction, if any.</summary>
+    private static async Task<AlarmTaken?> RepeatAsync(FireCommandDbContext db, AlarmSource source, long jurisdictionId,
+        string externalId, CancellationToken ct)
+    {
+        var seen = await db.Alarms.AsNoTracking().FirstOrDefaultAsync(
+            a => a.Source == source && a.JurisdictionId == jurisdictionId && a.ExternalId == externalId, ct);
+        if (seen is null) return null;
+        var known = await db.Incidents.FirstAsync(i => i.Id == seen.IncidentId, ct);
+        return new AlarmTaken(seen.Id, true, await IncidentViews.LoadAsync(db, known, ct));
     }
 
     internal static async Task<(Validation, Located?)> ValidateAsync(AlarmRequest r, FireCommandDbContext db,
@@ -97,6 +121,8 @@ public static class TakeAlarm
             .Optional("subtype", r.Subtype, 50)
             .Optional("description", r.Description, 2000)
             .Optional("externalId", r.ExternalId, 100)
+            .When(r.ExternalId is not null && string.IsNullOrWhiteSpace(r.ExternalId), "externalId",
+                "externalId must not be blank; leave it out when the sending system gives no id.")
             .OptionalRange("trapped", r.Trapped, 0, 100_000)
             .OptionalRange("injured", r.Injured, 0, 100_000)
             .OptionalRange("fireLevel", r.FireLevel, Incident.MinFireLevel, Incident.MaxFireLevel)

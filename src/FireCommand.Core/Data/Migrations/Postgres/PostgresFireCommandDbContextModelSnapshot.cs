@@ -147,7 +147,7 @@ namespace FireCommand.Core.Data.Migrations.Postgres
 
                     b.HasIndex("IncidentId");
 
-                    b.HasIndex("Source", "ExternalId")
+                    b.HasIndex("Source", "JurisdictionId", "ExternalId")
                         .IsUnique()
                         .HasFilter("\"ExternalId\" IS NOT NULL");
 

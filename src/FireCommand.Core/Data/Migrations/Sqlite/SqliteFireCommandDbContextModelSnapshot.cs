@@ -136,7 +136,7 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("IncidentId");
 
-                    b.HasIndex("Source", "ExternalId")
+                    b.HasIndex("Source", "JurisdictionId", "ExternalId")
                         .IsUnique()
                         .HasFilter("\"ExternalId\" IS NOT NULL");
 
