@@ -21,6 +21,18 @@ public abstract partial class FireCommandDbContext
     /// <summary>When false, saves skip the audit trail (bulk seeding of the demo province only).</summary>
     public bool AuditEnabled { get; set; } = true;
 
+    // Records outside the caller's scope that a use case has decided the caller may change.
+    private readonly HashSet<object> _allowedOutsideScope = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Lets saves of this context change <paramref name="entity"/>, a tracked record outside the
+    /// caller's jurisdiction, because the calling use case has decided the caller may: a unit sent
+    /// to another jurisdiction's incident reports its status to both. Only changes of the record
+    /// pass; adding or deleting it, or moving it to another jurisdiction, is still refused. The audit
+    /// row names the caller as usual.
+    /// </summary>
+    public void AllowChangeOutsideScope(object entity) => _allowedOutsideScope.Add(entity);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -80,6 +92,10 @@ public abstract partial class FireCommandDbContext
     private void EnforceScope(EntityEntry entry)
     {
         if (_scope.SeesAll) return;
+        if (entry.State is EntityState.Modified && _allowedOutsideScope.Contains(entry.Entity) &&
+            entry.Entity is IJurisdictionScoped &&
+            !entry.Property(nameof(IJurisdictionScoped.JurisdictionId)).IsModified)
+            return;
         var name = entry.Metadata.ClrType.Name;
         switch (entry.Entity)
         {

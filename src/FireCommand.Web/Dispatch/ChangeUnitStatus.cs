@@ -25,18 +25,24 @@ public static class ChangeUnitStatus
             return new Validation().Add("status", "Units are dispatched to an incident with POST /api/incidents/{id}/dispatch.").Problem();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
+        // Two jurisdictions answer for a unit sent across a border: its own (the station and its
+        // detachment) and the incident's (whose dispatchers run the scene). Either may report its
+        // status; anyone else does not see the unit at all.
+        var unit = await db.Units.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null) return TypedResults.NotFound();
+        var assignment = await db.Assignments.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.UnitId == id && a.ClearedAt == null, ct);
+        var incident = assignment is null ? null
+            : await db.Incidents.IgnoreQueryFilters().FirstAsync(i => i.Id == assignment.IncidentId, ct);
+        if (!Sees(db, unit.JurisdictionId) && (incident is null || !Sees(db, incident.JurisdictionId)))
+            return TypedResults.NotFound();
+        db.AllowChangeOutsideScope(unit);
         var now = clock.GetUtcNow();
         unit.ChangeStatus(status, now);
 
-        // The assignment belongs to the incident's jurisdiction, which may lie outside the reporting
-        // user's; the save still refuses to change it unless the user may (→ 403).
-        var assignment = await db.Assignments.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.UnitId == id && a.ClearedAt == null, ct);
-        Incident? incident = null;
-        if (assignment is not null)
+        if (assignment is not null && incident is not null)
         {
-            incident = await db.Incidents.IgnoreQueryFilters().FirstAsync(i => i.Id == assignment.IncidentId, ct);
+            db.AllowChangeOutsideScope(assignment);
+            db.AllowChangeOutsideScope(incident);
             switch (status)
             {
                 case UnitStatus.EnRoute:
@@ -62,4 +68,7 @@ public static class ChangeUnitStatus
                 await IncidentViews.LoadAsync(db, incident, ct), ct);
         return TypedResults.Ok(view);
     }
+
+    private static bool Sees(FireCommandDbContext db, long jurisdictionId) =>
+        db.Scope.SeesAll || db.Scope.VisibleIds.Contains(jurisdictionId);
 }
