@@ -2,6 +2,7 @@ using FireCommand.Core.Data;
 using FireCommand.Core.Dispatch;
 using FireCommand.Core.Dispatch.Decisions;
 using FireCommand.Core.Resources;
+using FireCommand.Core.Security;
 using FireCommand.Geo;
 using FireCommand.Web.Map;
 using FireCommand.Web.Shared;
@@ -16,10 +17,22 @@ namespace FireCommand.Web.Dispatch;
 /// </summary>
 public static class CommandView
 {
+    /// <summary>
+    /// A water source near the incident. Sources of a neighbouring jurisdiction are listed too (a
+    /// pumper draws from the nearest hydrant, whichever brigade keeps it), marked
+    /// <paramref name="OtherJurisdiction"/>; the fields are all a pumper needs and nothing more.
+    /// </summary>
     public sealed record WaterSourceNearby(long Id, string Code, WaterSourceKind Kind, bool InService, double Latitude,
-        double Longitude, double? TravelSeconds, double StraightLineMeters);
+        double Longitude, double? TravelSeconds, double StraightLineMeters, bool OtherJurisdiction);
 
-    public sealed record PlaceNearby(long Id, string Name, string[] Categories, double Latitude, double Longitude, double DistanceMeters);
+    /// <summary>
+    /// A key place near the incident. A place of another jurisdiction is shown with its name,
+    /// categories and position only (no id: its record stays out of reach), marked
+    /// <paramref name="OtherJurisdiction"/>, because fire crosses borders and the commander must know
+    /// what burns next door.
+    /// </summary>
+    public sealed record PlaceNearby(long? Id, string Name, string[] Categories, double Latitude, double Longitude,
+        double DistanceMeters, bool OtherJurisdiction);
 
     public sealed record KeyPlaceDetail(long Id, string Name, string[] Categories, string? Address, int? Floors, double? HeightMeters,
         int? Occupants, string? ResponsiblePerson, string? Phone, System.Text.Json.JsonElement? OwnPlan);
@@ -66,7 +79,7 @@ public static class CommandView
     /// on two-way streets that equals the way there, and a pumper's shuttle runs both ways anyway.
     /// </summary>
     private static async Task<Results<Ok<List<WaterSourceNearby>>, NotFound, ValidationProblem>> WaterSources(long id, int? count,
-        FireCommandDbContext db, ProvinceGeography geography, CancellationToken ct)
+        FireCommandDbContext db, ProvinceGeography geography, IJurisdictionScope scope, CancellationToken ct)
     {
         if (count is < 1 or > 50) return new Validation().Add("count", "count must be between 1 and 50.").Problem();
         var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
@@ -81,32 +94,42 @@ public static class CommandView
             : new Dictionary<long, UnitTravel>();
         var result = candidates.Select(w => new WaterSourceNearby(w.Id, w.Code, w.Kind, w.InService, w.Location.Y, w.Location.X,
                 travel.TryGetValue(w.Id, out var t) && t.IsReachable ? Math.Round(t.Seconds!.Value, 1) : null,
-                Math.Round(at.DistanceMetersTo(new GeoPoint(w.Location.Y, w.Location.X)))))
+                Math.Round(at.DistanceMetersTo(new GeoPoint(w.Location.Y, w.Location.X))), !Sees(scope, w.JurisdictionId)))
             .OrderBy(w => w.TravelSeconds ?? double.MaxValue).ThenBy(w => w.StraightLineMeters).Take(count ?? 5).ToList();
         return TypedResults.Ok(result);
     }
 
     private static async Task<Results<Ok<Surroundings>, NotFound, ValidationProblem>> Around(long id, double? radiusMeters,
-        FireCommandDbContext db, CancellationToken ct)
+        FireCommandDbContext db, IJurisdictionScope scope, CancellationToken ct)
     {
-        if (radiusMeters is < 50 or > 20_000) return new Validation().Add("radiusMeters", "radiusMeters must be between 50 and 20000.").Problem();
+        var v = new Validation().OptionalRange("radiusMeters", radiusMeters, 50, 20_000);
+        if (!v.IsValid) return v.Problem();
         var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (incident is null) return TypedResults.NotFound();
         var radius = radiusMeters ?? 1500;
         var at = new GeoPoint(incident.Location.Y, incident.Location.X);
+        // Deliberately across the border; places outside the caller's scope are cut down to PlaceNearby's
+        // public part below (docs/security.md, "Across a border").
         var near = await NearestAsync(db.KeyPlaces.IgnoreQueryFilters().AsNoTracking(), incident, radius / 80_000.0, ct);
         var places = near.Select(k => (Place: k, Meters: at.DistanceMetersTo(new GeoPoint(k.Location.Y, k.Location.X))))
             .Where(x => x.Meters <= radius).OrderBy(x => x.Meters)
-            .Select(x => new PlaceNearby(x.Place.Id, x.Place.Name, MapLayers.CategoryNames(x.Place.Categories), x.Place.Location.Y,
-                x.Place.Location.X, Math.Round(x.Meters))).ToList();
+            .Select(x => Sees(scope, x.Place.JurisdictionId)
+                ? new PlaceNearby(x.Place.Id, x.Place.Name, MapLayers.CategoryNames(x.Place.Categories), x.Place.Location.Y,
+                    x.Place.Location.X, Math.Round(x.Meters), false)
+                : new PlaceNearby(null, x.Place.Name, MapLayers.CategoryNames(x.Place.Categories), x.Place.Location.Y,
+                    x.Place.Location.X, Math.Round(x.Meters), true)).ToList();
+        // The incident's own place in full (plan, contacts) only when the caller may read its record.
         KeyPlaceDetail? own = null;
-        if (incident.KeyPlaceId is { } placeId && await db.KeyPlaces.IgnoreQueryFilters().AsNoTracking()
+        if (incident.KeyPlaceId is { } placeId && await db.KeyPlaces.AsNoTracking()
                 .FirstOrDefaultAsync(k => k.Id == placeId, ct) is { } k)
             own = new KeyPlaceDetail(k.Id, k.Name, MapLayers.CategoryNames(k.Categories), k.Address, k.Floors, k.HeightMeters,
                 k.Occupants, k.ResponsiblePerson, k.Phone,
                 k.ResponsePlanJson is { } json ? System.Text.Json.JsonDocument.Parse(json).RootElement.Clone() : null);
         return TypedResults.Ok(new Surroundings(own, places));
     }
+
+    private static bool Sees(IJurisdictionScope scope, long jurisdictionId) =>
+        scope.SeesAll || scope.VisibleIds.Contains(jurisdictionId);
 
     /// <summary>Records within a box of ±<paramref name="degrees"/> around the incident (a cheap prefilter on either database).</summary>
     private static async Task<List<T>> NearestAsync<T>(IQueryable<T> source, Incident incident, double degrees, CancellationToken ct)
