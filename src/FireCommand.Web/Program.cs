@@ -7,6 +7,7 @@ using FireCommand.Web.Hosting;
 using FireCommand.Web.Map;
 using FireCommand.Web.Resources;
 using FireCommand.Web.Security;
+using FireCommand.Web.Shared;
 
 // `firecommand <verb> …` runs a command-line tool (import-osm, route, …) instead of the server.
 if (CliVerbs.IsCliVerb(args))
@@ -41,7 +42,7 @@ app.UsePasswordChangeGate();
 app.MapHealth();
 app.MapAuth();
 app.MapOneMap();
-var api = app.MapGroup("/api").RequireAntiforgeryHeader();
+var api = app.MapGroup("/api").RequireAntiforgeryHeader().CheckParameters();
 api.MapResources();
 api.MapDispatch();
 api.MapAdmin();

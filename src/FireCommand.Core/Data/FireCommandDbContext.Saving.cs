@@ -33,6 +33,15 @@ public abstract partial class FireCommandDbContext
     /// </summary>
     public void AllowChangeOutsideScope(object entity) => _allowedOutsideScope.Add(entity);
 
+    // Warnings the caller was given about a record, written beside the record's own audit row.
+    private readonly List<(object Entity, string Warning)> _warnings = [];
+
+    /// <summary>
+    /// Records in the audit trail, with the next save of <paramref name="entity"/>, a warning the
+    /// caller was given about it (action "Warning"), so a questionable record can be traced later.
+    /// </summary>
+    public void AuditWarning(object entity, string warning) => _warnings.Add((entity, warning));
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -78,7 +87,16 @@ public abstract partial class FireCommandDbContext
                     Changes = changes ?? DescribeChanges(entry, action),
                     JurisdictionId = (entry.Entity as IJurisdictionScoped)?.JurisdictionId,
                 });
+                foreach (var (_, warning) in _warnings.Where(w => ReferenceEquals(w.Entity, entry.Entity)))
+                    AuditEntries.Add(new AuditEntry
+                    {
+                        At = at, UserId = _actor.UserId, UserName = _actor.UserName, Action = "Warning",
+                        Entity = entry.Metadata.ClrType.Name, EntityId = KeyOf(entry),
+                        Changes = JsonSerializer.Serialize(new { warning }, AuditJson),
+                        JurisdictionId = (entry.Entity as IJurisdictionScoped)?.JurisdictionId,
+                    });
             }
+            _warnings.Clear();
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
             return count;

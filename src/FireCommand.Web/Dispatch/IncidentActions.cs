@@ -32,7 +32,7 @@ public static class IncidentActions
     public static async Task<Results<Ok<IncidentViews.IncidentView>, NotFound, ValidationProblem, ProblemHttpResult>> Close(long id,
         CloseRequest r, FireCommandDbContext db, TimeProvider clock, ConsoleNotifier notifier, CancellationToken ct)
     {
-        var v = new Validation().Required("outcome", r.Outcome, 2000);
+        var v = new Validation().Required("outcome", r.Outcome, 2000, multiLine: true);
         if (!v.IsValid) return v.Problem();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == id, ct);

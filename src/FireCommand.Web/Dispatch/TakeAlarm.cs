@@ -119,7 +119,7 @@ public static class TakeAlarm
             .Optional("callerName", r.CallerName, 50)
             .Optional("address", r.Address, 200)
             .Optional("subtype", r.Subtype, 50)
-            .Optional("description", r.Description, 2000)
+            .Optional("description", r.Description, 2000, multiLine: true)
             .Optional("externalId", r.ExternalId, 100)
             .When(r.ExternalId is not null && string.IsNullOrWhiteSpace(r.ExternalId), "externalId",
                 "externalId must not be blank; leave it out when the sending system gives no id.")

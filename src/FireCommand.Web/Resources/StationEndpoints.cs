@@ -1,6 +1,8 @@
 using FireCommand.Core.Data;
 using FireCommand.Core.Resources;
+using FireCommand.Core.Security;
 using FireCommand.Core.Shared;
+using FireCommand.Web.Map;
 using FireCommand.Web.Security;
 using FireCommand.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,18 +60,22 @@ public static class StationEndpoints
     }
 
     private static async Task<Results<Created<StationDto>, ValidationProblem>> Create(StationRequest r,
-        FireCommandDbContext db, CancellationToken ct) =>
+        FireCommandDbContext db, ProvinceGeography geography, JurisdictionDirectory directory, HttpResponse response,
+        CancellationToken ct) =>
         await Crud.Create(db, await Validate(r, db, ct), () =>
         {
             var s = new Station { Name = "", Location = Geography.Point(0, 0) };
             Apply(s, r);
             return s;
-        }, ToDto, s => $"/api/stations/{s.Id}", ct);
+        }, ToDto, s => $"/api/stations/{s.Id}", ct,
+            e => Placement.Warning(geography, directory, e.Location, e.JurisdictionId), response);
 
     private static async Task<Results<Ok<StationDto>, NotFound, ValidationProblem>> Update(long id, StationRequest r,
-        FireCommandDbContext db, CancellationToken ct) =>
+        FireCommandDbContext db, ProvinceGeography geography, JurisdictionDirectory directory, HttpResponse response,
+        CancellationToken ct) =>
         await Crud.Update(db, await db.Stations.FirstOrDefaultAsync(x => x.Id == id, ct),
-            () => Validate(r, db, ct), s => Apply(s, r), ToDto, ct);
+            () => Validate(r, db, ct), s => Apply(s, r), ToDto, ct,
+            e => Placement.Warning(geography, directory, e.Location, e.JurisdictionId), response);
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(long id, FireCommandDbContext db, CancellationToken ct)
     {

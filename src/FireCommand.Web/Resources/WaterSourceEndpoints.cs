@@ -1,6 +1,8 @@
 using FireCommand.Core.Data;
 using FireCommand.Core.Resources;
+using FireCommand.Core.Security;
 using FireCommand.Core.Shared;
+using FireCommand.Web.Map;
 using FireCommand.Web.Security;
 using FireCommand.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,16 +69,20 @@ public static class WaterSourceEndpoints
     }
 
     private static async Task<Results<Created<WaterSourceDto>, ValidationProblem>> Create(WaterSourceRequest r,
-        FireCommandDbContext db, CancellationToken ct) =>
+        FireCommandDbContext db, ProvinceGeography geography, JurisdictionDirectory directory, HttpResponse response,
+        CancellationToken ct) =>
         await Crud.Create(db, await Validate(r, db, ct), () =>
         {
             var e = new WaterSource { Code = "", Location = Geography.Point(0, 0) };
             Apply(e, r);
             return e;
-        }, ToDto, e => $"/api/water-sources/{e.Id}", ct);
+        }, ToDto, e => $"/api/water-sources/{e.Id}", ct,
+            e => Placement.Warning(geography, directory, e.Location, e.JurisdictionId), response);
 
     private static async Task<Results<Ok<WaterSourceDto>, NotFound, ValidationProblem>> Update(long id, WaterSourceRequest r,
-        FireCommandDbContext db, CancellationToken ct) =>
+        FireCommandDbContext db, ProvinceGeography geography, JurisdictionDirectory directory, HttpResponse response,
+        CancellationToken ct) =>
         await Crud.Update(db, await db.WaterSources.FirstOrDefaultAsync(x => x.Id == id, ct),
-            () => Validate(r, db, ct), e => Apply(e, r), ToDto, ct);
+            () => Validate(r, db, ct), e => Apply(e, r), ToDto, ct,
+            e => Placement.Warning(geography, directory, e.Location, e.JurisdictionId), response);
 }

@@ -11,7 +11,7 @@ namespace FireCommand.Web.Shared;
 /// status move or a lost concurrency race → 409, an unreadable request → 400. Anything else is a 500
 /// without internals.
 /// </summary>
-public sealed class DomainExceptionHandler(IProblemDetailsService problems, ILogger<DomainExceptionHandler> log)
+public sealed partial class DomainExceptionHandler(IProblemDetailsService problems, ILogger<DomainExceptionHandler> log)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
@@ -23,9 +23,11 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems, ILog
             IllegalIncidentChangeException e => (409, "Illegal incident change", e.Message),
             DbUpdateConcurrencyException => (409, "Changed by someone else",
                 "The record was changed by another user after you loaded it; reload and try again."),
+            // The serializer's own message names .NET types; the client needs only where the body went wrong.
             BadHttpRequestException { InnerException: System.Text.Json.JsonException j } =>
-                (400, "Malformed JSON", $"The body is not valid JSON for this request at {j.Path ?? "$"}: {FirstLine(j.Message)}"),
-            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+                (400, "Malformed JSON", $"The body is not valid JSON for this request, or a value has the wrong type, at {j.Path ?? "$"}."),
+            BadHttpRequestException e when BadParameter(e) is { } p => (e.StatusCode, "Bad request", p.Detail),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", "The request could not be read."),
             _ => (500, "Unexpected error", "The error was logged."),
         };
         if (status == 500) Log.Unhandled(log, exception, http.Request.Path);
@@ -39,10 +41,28 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems, ILog
         // Name the field at fault the way validation errors do, so clients handle both alike.
         if (exception.InnerException is System.Text.Json.JsonException { Path: { } path })
             context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [FieldName(path)] = [detail] };
+        else if (exception is BadHttpRequestException bad && BadParameter(bad) is { } parameter)
+            context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [parameter.Name] = [detail] };
         return await problems.TryWriteAsync(context);
     }
 
-    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+    /// <summary>
+    /// The parameter a binding failure names. ASP.NET Core reports it only in its message
+    /// ("Failed to bind parameter "double? radiusMeters" from "abc"."), so that is read here, and
+    /// the type in it is left out of the answer.
+    /// </summary>
+    private static (string Name, string Detail)? BadParameter(BadHttpRequestException e)
+    {
+        var m = ParameterMessage().Match(e.Message);
+        if (!m.Success) return null;
+        var name = m.Groups["name"].Value;
+        return (name, m.Groups["value"].Success ? $"{name} has a value that cannot be read: \"{m.Groups["value"].Value}\"."
+            : e.Message.Contains("not provided", StringComparison.Ordinal) ? $"{name} is required."
+            : $"{name} could not be read.");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""parameter "[^"]* (?<name>[A-Za-z_][A-Za-z0-9_]*)"(?: from "(?<value>.*)"\.$)?""")]
+    private static partial System.Text.RegularExpressions.Regex ParameterMessage();
 
     /// <summary>"$.latitude" → "latitude"; "$" (the whole body) stays "$".</summary>
     private static string FieldName(string jsonPath) => jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;

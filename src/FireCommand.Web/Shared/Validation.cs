@@ -20,13 +20,38 @@ public sealed class Validation
         return this;
     }
 
-    public Validation Required(string field, string? value, int maxLength) =>
+    /// <summary>
+    /// A text the user must give. Every text is checked here, so no endpoint stores control
+    /// characters (NUL, BEL, ESC…) or bidirectional overrides (U+202E…), which corrupt exports and
+    /// make a name read differently on screen than it is stored; line breaks and tabs only where
+    /// <paramref name="multiLine"/> (descriptions, outcomes).
+    /// </summary>
+    public Validation Required(string field, string? value, int maxLength, bool multiLine = false) =>
         string.IsNullOrWhiteSpace(value) ? Add(field, $"{field} is required.")
         : value.Length > maxLength ? Add(field, $"{field} must be at most {maxLength} characters.")
-        : this;
+        : Printable(field, value, multiLine);
 
-    public Validation Optional(string field, string? value, int maxLength) =>
-        value is not null && value.Length > maxLength ? Add(field, $"{field} must be at most {maxLength} characters.") : this;
+    /// <summary>A text the user may leave out; checked like <see cref="Required"/> when given.</summary>
+    public Validation Optional(string field, string? value, int maxLength, bool multiLine = false) =>
+        value is null ? this
+        : value.Length > maxLength ? Add(field, $"{field} must be at most {maxLength} characters.")
+        : Printable(field, value, multiLine);
+
+    private Validation Printable(string field, string value, bool multiLine)
+    {
+        foreach (var c in value)
+        {
+            if (multiLine && c is '\n' or '\r' or '\t') continue;
+            if (char.IsControl(c) || IsBidiControl(c) || c is '\u2028' or '\u2029' or '\uFEFF')
+                return Add(field, $"{field} contains a control character (U+{(int)c:X4}); " +
+                                  (multiLine ? "only line breaks and tabs are allowed." : "it must be a single line of plain text."));
+        }
+        return this;
+    }
+
+    // Unicode's bidirectional formatting characters (UAX #9): embeddings, overrides, isolates, marks.
+    private static bool IsBidiControl(char c) =>
+        c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
 
     public Validation Range(string field, double? value, double min, double max) =>
         value is null ? Add(field, $"{field} is required.")

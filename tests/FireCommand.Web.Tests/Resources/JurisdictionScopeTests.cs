@@ -94,15 +94,18 @@ public abstract class JurisdictionScopeTests<THost>(THost host) : PlatformTest<T
         using var officer = await Demo("officer");
         var me = await officer.GetJsonAsync("/api/auth/me");
         var jurisdictionId = me["jurisdiction"]!["id"]!.GetValue<long>();
+        // Beside one of the officer's own stations, so the new one lies inside its jurisdiction.
+        var beside = (await StationsAsync(officer))[0]!;
+        var (latitude, longitude) = (beside["latitude"]!.GetValue<double>(), beside["longitude"]!.GetValue<double>());
         var created = await officer.PostAsync("/api/stations", new
         {
-            name = "审计测试站", kind = "Small", latitude = 28.1, longitude = 115.1, jurisdictionId, phone = "0791-119",
+            name = "审计测试站", kind = "Small", latitude, longitude, jurisdictionId, phone = "0791-119",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await ApiClient.ReadJsonAsync(created))["id"]!.GetValue<long>();
         var edited = await officer.PutAsync($"/api/stations/{id}", new
         {
-            name = "审计测试站（改）", kind = "Small", latitude = 28.1, longitude = 115.1, jurisdictionId,
+            name = "审计测试站（改）", kind = "Small", latitude, longitude, jurisdictionId,
         });
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
 
