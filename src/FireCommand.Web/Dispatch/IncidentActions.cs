@@ -53,7 +53,7 @@ public static class IncidentActions
     }
 
     /// <summary>Moves the duplicate's callers and units to the incident it duplicates and closes it.</summary>
-    public static async Task<Results<Ok<IncidentViews.IncidentView>, NotFound, ValidationProblem>> Merge(long id,
+    public static async Task<Results<Ok<IncidentViews.IncidentView>, NotFound, ValidationProblem, ProblemHttpResult>> Merge(long id,
         MergeRequest r, FireCommandDbContext db, TimeProvider clock, ConsoleNotifier notifier, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -76,8 +76,18 @@ public static class IncidentActions
             a.JurisdictionId = target.JurisdictionId;
         }
         if (moved.Count > 0) target.MarkDispatched(moved.Min(a => a.DispatchedAt));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Repeats are keyed per jurisdiction: two devices that share an id in different cities
+            // cannot have their alarms filed under one incident.
+            return TypedResults.Problem(statusCode: 409, title: "Alarms cannot be merged",
+                detail: "The incident already holds an alarm with the same sending system and id as one of the duplicate's.");
+        }
         await PublishAsync(db, duplicate, notifier, ct);
         return TypedResults.Ok(await PublishAsync(db, target, notifier, ct));
     }

@@ -63,6 +63,31 @@ public abstract class CrossJurisdictionTests<THost>(THost host) : PlatformTest<T
     }
 
     [Fact]
+    public async Task MergingTwoCitiesIncidents_WhoseDevicesShareAnId_IsRefused_AndChangesNothing()
+    {
+        using var city1 = await Demo("dispatcher1");
+        using var city2 = await Demo("dispatcher2");
+        using var corps = await Demo("dispatcher");
+        var externalId = "panel-9-" + Guid.NewGuid().ToString("N")[..8];
+        async Task<long> AlarmAsync(ApiClient client)
+        {
+            var (lat, lon, _) = await SomewhereAsync(client, 4);
+            var taken = await client.PostAsync("/api/alarms", new { source = "AutomaticFireAlarm", type = "Fire", latitude = lat, longitude = lon, externalId });
+            Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+            return (await ApiClient.ReadJsonAsync(taken))["incident"]!["id"]!.GetValue<long>();
+        }
+        var kept = await AlarmAsync(city1);
+        var duplicate = await AlarmAsync(city2);
+
+        var merged = await corps.PostAsync($"/api/incidents/{duplicate}/merge", new { intoIncidentId = kept });
+        await ApiClient.AssertProblemAsync(merged, HttpStatusCode.Conflict);
+        var after = await corps.GetJsonAsync($"/api/incidents/{duplicate}");
+        Assert.Null(after["mergedIntoIncidentId"]);
+        Assert.Single(after["alarms"]!.AsArray());
+        Assert.Single((await corps.GetJsonAsync($"/api/incidents/{kept}"))["alarms"]!.AsArray());
+    }
+
+    [Fact]
     public async Task AlarmWithoutSource_DeliveredTwice_IsOneAlarm()
     {
         // A missing source is taken as a 119 call; its repeat must be recognised under that source.
