@@ -76,6 +76,35 @@ public sealed class ScopedContextTests : IDisposable
     }
 
     [Fact]
+    public void ChangeAllowedOutsideTheScope_PassesForThatRecordOnly_AndNeverAsAMoveOrDelete()
+    {
+        using (var db = Context(_tree.ScopeFor(2), "reporter"))
+        {
+            var foreign = db.Stations.IgnoreQueryFilters().Single(x => x.Name == "丙站");
+            db.AllowChangeOutsideScope(foreign);
+            foreign.Phone = "119";
+            db.SaveChanges();
+            Assert.Equal("reporter", db.AuditEntries.IgnoreQueryFilters().OrderBy(a => a.Id).Last().UserName);
+
+            foreign.JurisdictionId = 4;
+            Assert.Throws<JurisdictionViolationException>(() => db.SaveChanges());
+            foreign.JurisdictionId = 6;
+            db.Stations.Remove(foreign);
+            Assert.Throws<JurisdictionViolationException>(() => db.SaveChanges());
+        }
+        using (var db = Context(_tree.ScopeFor(2)))
+        {
+            // Another context, without the allowance: refused as before.
+            var foreign = db.Stations.IgnoreQueryFilters().Single(x => x.Name == "丙站");
+            foreign.Phone = "110";
+            Assert.Throws<JurisdictionViolationException>(() => db.SaveChanges());
+        }
+        using var all = Context(FixedJurisdictionScope.System);
+        var stored = all.Stations.Single(x => x.Name == "丙站");
+        Assert.Equal(("119", 6L), (stored.Phone, stored.JurisdictionId));
+    }
+
+    [Fact]
     public void Save_InsideTheScope_WritesAuditEntryInTheSameTransaction()
     {
         using (var db = Context(_tree.ScopeFor(4), "officer"))
