@@ -12,7 +12,7 @@ using FireCommand.Web.Security;
 if (CliVerbs.IsCliVerb(args))
     return await CliVerbs.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(PlatformPaths.Options(args));
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
 {
     ["--demo-seed"] = "Demo:Seed",
@@ -27,6 +27,8 @@ builder.AddDispatch();
 var app = builder.Build();
 await app.InitialisePlatformAsync();
 
+app.UseForwardedHeadersFromKnownProxies();
+app.UseHsts();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders(SecurityHeaders.OriginOf(app.Configuration["Map:BaseLayer:Url"]));
