@@ -25,42 +25,7 @@ public sealed class SessionTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>A browser whose cookies the test can read and replay.</summary>
-    private sealed class Browser(HttpClient http, CookieJar jar)
-    {
-        public CookieJar Jar { get; } = jar;
-        private string? _token;
-
-        public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, object? body = null)
-        {
-            using var request = new HttpRequestMessage(method, url);
-            if (body is not null) request.Content = JsonContent.Create(body);
-            if (Jar.Header.Length > 0) request.Headers.Add("Cookie", Jar.Header);
-            if (_token is not null) request.Headers.Add("X-XSRF-TOKEN", _token);
-            var response = await http.SendAsync(request);
-            Jar.Take(response);
-            return response;
-        }
-
-        public async Task RefreshTokenAsync()
-        {
-            var response = await SendAsync(HttpMethod.Get, "/api/auth/antiforgery");
-            _token = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
-        }
-
-        public async Task<HttpStatusCode> LoginAsync(string user, string password)
-        {
-            await RefreshTokenAsync();
-            var status = (await SendAsync(HttpMethod.Post, "/api/auth/login", new { userName = user, password })).StatusCode;
-            await RefreshTokenAsync();
-            return status;
-        }
-
-        /// <summary>The same cookies and token in another client, as an attacker who copied them would hold.</summary>
-        public Browser Replay(HttpClient other) => new(other, Jar.Copy()) { _token = _token };
-    }
-
-    private Browser NewBrowser() => new(_factory.CreateClient(new() { HandleCookies = false }), new CookieJar());
+    private CookieBrowser NewBrowser() => new(_factory.CreateClient(new() { HandleCookies = false }), new CookieJar());
 
     private async Task<string> NewUserAsync(string password)
     {

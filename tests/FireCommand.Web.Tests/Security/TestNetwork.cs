@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,3 +63,39 @@ public sealed class CookieJar
 
     public string Header => string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}"));
 }
+
+/// <summary>A browser whose cookies the test can read and replay.</summary>
+public sealed class CookieBrowser(HttpClient http, CookieJar jar)
+{
+    public CookieJar Jar { get; } = jar;
+    private string? _token;
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        if (Jar.Header.Length > 0) request.Headers.Add("Cookie", Jar.Header);
+        if (_token is not null) request.Headers.Add("X-XSRF-TOKEN", _token);
+        var response = await http.SendAsync(request);
+        Jar.Take(response);
+        return response;
+    }
+
+    public async Task RefreshTokenAsync()
+    {
+        var response = await SendAsync(HttpMethod.Get, "/api/auth/antiforgery");
+        _token = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
+    }
+
+    public async Task<HttpStatusCode> LoginAsync(string user, string password)
+    {
+        await RefreshTokenAsync();
+        var status = (await SendAsync(HttpMethod.Post, "/api/auth/login", new { userName = user, password })).StatusCode;
+        await RefreshTokenAsync();
+        return status;
+    }
+
+    /// <summary>The same cookies and token in another client, as an attacker who copied them would hold.</summary>
+    public CookieBrowser Replay(HttpClient other) => new(other, Jar.Copy()) { _token = _token };
+}
+
