@@ -168,9 +168,7 @@ public static class SecuritySetup
     {
         var keys = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Security:KeysDirectory"]
                    ?? Path.Combine(PlatformPaths.DataDirectory(builder), "keys"));
-        var dir = Directory.CreateDirectory(keys);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(dir.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var dir = OwnerOnlyDirectory(keys);
         var dp = builder.Services.AddDataProtection().SetApplicationName("FireCommand").PersistKeysToFileSystem(dir);
         X509Certificate2? certificate = null;
         if (!string.IsNullOrEmpty(options.KeyCertificatePath) && File.Exists(options.KeyCertificatePath))
@@ -179,6 +177,26 @@ public static class SecuritySetup
             dp.ProtectKeysWithCertificate(certificate);
         }
         builder.Services.AddHostedService(sp => new KeyRingNotice(sp.GetRequiredService<ILoggerFactory>(), dir.FullName, certificate?.Thumbprint));
+    }
+
+    /// <summary>
+    /// Creates the folder with mode 0700, or narrows an existing one to it. A shared folder the
+    /// service user does not own keeps the mode its owner gave it.
+    /// </summary>
+    private static DirectoryInfo OwnerOnlyDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows()) return Directory.CreateDirectory(path);
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        var dir = Directory.CreateDirectory(path, ownerOnly);
+        try
+        {
+            if (File.GetUnixFileMode(dir.FullName) != ownerOnly) File.SetUnixFileMode(dir.FullName, ownerOnly);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // not ours to change
+        }
+        return dir;
     }
 
     /// <summary>Says once at start how the key ring is protected, so the framework's warning is no surprise.</summary>

@@ -41,7 +41,12 @@ public sealed class OneTimePasswordTests : IAsyncLifetime
         var file = Path.Combine(_dir, OneTimePasswordFile.FileName);
         Assert.Contains(password, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
+        {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            // The cookie-signing keys, unencrypted without a certificate, are the service user's alone too.
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+                File.GetUnixFileMode(Path.Combine(_dir, "keys")));
+        }
         using var client = new ApiClient(_factory.CreateClient(new() { HandleCookies = true }));
         var login = await client.LoginAsync(user, password);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
