@@ -13,7 +13,7 @@ using FireCommand.Web.Shared;
 if (CliVerbs.IsCliVerb(args))
     return await CliVerbs.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(PlatformPaths.Options(args));
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
 {
     ["--demo-seed"] = "Demo:Seed",
@@ -28,6 +28,8 @@ builder.AddDispatch();
 var app = builder.Build();
 await app.InitialisePlatformAsync();
 
+app.UseForwardedHeadersFromKnownProxies();
+app.UseHsts();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders(SecurityHeaders.OriginOf(app.Configuration["Map:BaseLayer:Url"]));

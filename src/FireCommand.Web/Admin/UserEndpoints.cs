@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using FireCommand.Core.Data;
 using FireCommand.Core.Security;
 using FireCommand.Web.Security;
@@ -12,13 +13,17 @@ namespace FireCommand.Web.Admin;
 public static class UserEndpoints
 {
     public sealed record UserRequest(string? UserName, string? DisplayName, string? Role, long? JurisdictionId, string? Password);
-    public sealed record UserDto(string Id, string UserName, string DisplayName, long JurisdictionId, IReadOnlyList<string> Roles);
+    public sealed record UserDto(string Id, string UserName, string DisplayName, long JurisdictionId, IReadOnlyList<string> Roles,
+        bool Enabled = true);
+    /// <summary>A change of role and/or of whether the account may sign in; either may be omitted.</summary>
+    public sealed record UserUpdate(string? Role, bool? Enabled);
 
     public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/admin/users").WithTags("Admin").RequireAuthorization(Policies.ManageUsers);
         g.MapGet("/", List);
         g.MapPost("/", Create);
+        g.MapPut("/{id}", Update);
         api.MapGet("/audit", ReadAudit).WithTags("Admin").RequireAuthorization(Policies.ReadAudit);
         return api;
     }
@@ -29,7 +34,8 @@ public static class UserEndpoints
             .OrderBy(u => u.UserName).ToListAsync(ct);
         var result = new List<UserDto>();
         foreach (var u in visible)
-            result.Add(new UserDto(u.Id, u.UserName!, u.DisplayName, u.JurisdictionId, [.. await users.GetRolesAsync(u)]));
+            result.Add(new UserDto(u.Id, u.UserName!, u.DisplayName, u.JurisdictionId, [.. await users.GetRolesAsync(u)],
+                !await users.IsLockedOutAsync(u)));
         return TypedResults.Ok(result);
     }
 
@@ -54,6 +60,45 @@ public static class UserEndpoints
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/admin/users/{user.Id}",
             new UserDto(user.Id, user.UserName, user.DisplayName, user.JurisdictionId, [r.Role!]));
+    }
+
+    /// <summary>
+    /// Changes a user's role or disables/enables the account, and ends all of the user's sessions:
+    /// a new role takes effect at the next login, and a disabled user is signed out everywhere.
+    /// </summary>
+    private static async Task<Results<Ok<UserDto>, ValidationProblem, NotFound>> Update(string id, UserUpdate r,
+        ClaimsPrincipal caller, UserManager<AppUser> users, SessionRegistry sessions, IJurisdictionScope scope,
+        FireCommandDbContext db, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null || !(scope.SeesAll || scope.VisibleIds.Contains(user.JurisdictionId))) return TypedResults.NotFound();
+        var v = new Validation()
+            .When(r.Role is null && r.Enabled is null, "role", "role or enabled is required.")
+            .When(r.Role is not null && !Roles.All.Contains(r.Role), "role", $"role must be one of {string.Join(", ", Roles.All)}.")
+            .When(user.Id == users.GetUserId(caller) && (r.Enabled == false || (r.Role is not null && r.Role != Roles.Admin)),
+                "enabled", "An admin cannot disable their own account or take away their own admin role.");
+        if (!v.IsValid) return v.Problem();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (r.Role is not null)
+        {
+            var current = await users.GetRolesAsync(user);
+            var removed = await users.RemoveFromRolesAsync(user, current);
+            if (!removed.Succeeded) return IdentityProblem(removed);
+            var added = await users.AddToRoleAsync(user, r.Role);
+            if (!added.Succeeded) return IdentityProblem(added);
+        }
+        if (r.Enabled is { } enabled)
+        {
+            // Identity's lockout end is the switch: far in the future = disabled (see LoginCheck).
+            await users.SetLockoutEnabledAsync(user, true);
+            var set = await users.SetLockoutEndDateAsync(user, enabled ? null : DateTimeOffset.MaxValue);
+            if (!set.Succeeded) return IdentityProblem(set);
+        }
+        await sessions.EndAllAsync(user);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(new UserDto(user.Id, user.UserName!, user.DisplayName, user.JurisdictionId,
+            [.. await users.GetRolesAsync(user)], !await users.IsLockedOutAsync(user)));
     }
 
     private static ValidationProblem IdentityProblem(IdentityResult result)

@@ -24,6 +24,7 @@ public static class ApiSetup
         services.AddSingleton<RoadLayerCache>();
         services.AddSingleton<ProvinceGeography>();
         services.AddSingleton<IOneTimePasswordSink, ConsoleOneTimePasswordSink>();
+        services.AddSingleton(new OneTimePasswordFile(PlatformPaths.DataDirectory(builder)));
         services.AddSingleton<CoverageLayer>();
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();

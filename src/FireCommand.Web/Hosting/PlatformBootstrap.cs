@@ -46,7 +46,7 @@ public static partial class PlatformBootstrap
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         await EnsureAdminAsync(users, sp.GetRequiredService<IOptions<SecurityOptions>>().Value, root, log,
-            sp.GetRequiredService<IOneTimePasswordSink>());
+            sp.GetRequiredService<IOneTimePasswordSink>(), sp.GetRequiredService<OneTimePasswordFile>());
         if (demo.Enabled) await DemoUsers.EnsureAsync(users, db, demo.UserPassword, ct);
     }
 
@@ -62,7 +62,7 @@ public static partial class PlatformBootstrap
     }
 
     private static async Task EnsureAdminAsync(UserManager<AppUser> users, SecurityOptions options, Jurisdiction root, ILogger log,
-        IOneTimePasswordSink sink)
+        IOneTimePasswordSink sink, OneTimePasswordFile file)
     {
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0) return;
         var generated = string.IsNullOrEmpty(options.AdminPassword);
@@ -78,8 +78,10 @@ public static partial class PlatformBootstrap
                                                 string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(admin, Roles.Admin);
         LogAdminCreated(log, options.AdminUserName);
-        // Shown once, to the console only (never to log files): it is not stored anywhere else.
-        if (generated) sink.Show(options.AdminUserName, password);
+        // Shown once, to the console (never to log files), and kept in a file only the service user reads.
+        if (!generated) return;
+        file.Write(options.AdminUserName, password);
+        sink.Show(options.AdminUserName, password);
     }
 
     private static string OneTimePassword()

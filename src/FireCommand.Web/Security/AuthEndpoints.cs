@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Claims;
 using FireCommand.Core.Security;
+using FireCommand.Web.Hosting;
 using FireCommand.Web.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,34 +30,48 @@ public static class AuthEndpoints
         return app;
     }
 
+    /// <summary>
+    /// One answer for an unknown name, a wrong password and a disabled account (401, same body);
+    /// a client that keeps failing for one account is told to wait (429 with Retry-After), whether
+    /// or not the account exists. See <see cref="LoginThrottle"/>.
+    /// </summary>
     private static async Task<Results<Ok<CurrentUser>, ValidationProblem, ProblemHttpResult>> Login(
-        LoginRequest request, SignInManager<AppUser> signIn, JurisdictionDirectory directory, ILoggerFactory logs)
+        LoginRequest request, HttpContext http, SignInManager<AppUser> signIn, LoginCheck check, LoginThrottle throttle,
+        SessionRegistry sessions, JurisdictionDirectory directory, ILoggerFactory logs)
     {
         var errors = new Validation()
             .Required("userName", request.UserName, 256)
             .Required("password", request.Password, 256);
         if (!errors.IsValid) return errors.Problem();
 
-        var result = await signIn.PasswordSignInAsync(request.UserName!, request.Password!, isPersistent: false, lockoutOnFailure: true);
         var log = logs.CreateLogger("FireCommand.Security");
-        if (result.IsLockedOut)
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "local";
+        var wait = throttle.RetryAfter(request.UserName!, client);
+        if (wait > TimeSpan.Zero)
         {
-            Log.LoginLockedOut(log, request.UserName!);
-            return TypedResults.Problem(statusCode: 423, title: "Account locked",
-                detail: "Too many failed attempts; try again in a few minutes.");
+            Log.LoginThrottled(log, request.UserName!, client);
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many login attempts",
+                detail: "Wait before trying again.");
         }
-        if (!result.Succeeded)
+        var user = await check.CheckAsync(signIn.UserManager, request.UserName!, request.Password!);
+        if (user is null)
         {
-            Log.LoginFailed(log, request.UserName!);
-            return TypedResults.Problem(statusCode: 401, title: "Wrong user name or password");
+            throttle.Failed(request.UserName!, client);
+            Log.LoginFailed(log, request.UserName!, client);
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong user name or password");
         }
-        var user = await signIn.UserManager.FindByNameAsync(request.UserName!);
-        Log.LoginSucceeded(log, request.UserName!);
-        return TypedResults.Ok(await Describe(user!, signIn.UserManager, directory));
+        throttle.Succeeded(request.UserName!, client);
+        var session = await sessions.StartAsync(user);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [session]);
+        Log.LoginSucceeded(log, request.UserName!, client);
+        return TypedResults.Ok(await Describe(user, signIn.UserManager, directory));
     }
 
-    private static async Task<NoContent> Logout(SignInManager<AppUser> signIn)
+    /// <summary>Ends this session on the server, so the cookie is refused even if replayed.</summary>
+    private static async Task<NoContent> Logout(ClaimsPrincipal principal, SignInManager<AppUser> signIn, SessionRegistry sessions)
     {
+        await sessions.EndAsync(principal);
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }
@@ -67,9 +83,13 @@ public static class AuthEndpoints
         return user is null ? TypedResults.Unauthorized() : TypedResults.Ok(await Describe(user, users, directory));
     }
 
-    /// <summary>Replaces the password; clears the one-time flag of a generated password.</summary>
+    /// <summary>
+    /// Replaces the password and ends the user's other sessions; clears the one-time flag of a
+    /// generated password and removes its file.
+    /// </summary>
     private static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> ChangePassword(
-        ChangePasswordRequest request, ClaimsPrincipal principal, SignInManager<AppUser> signIn)
+        ChangePasswordRequest request, ClaimsPrincipal principal, SignInManager<AppUser> signIn, SessionRegistry sessions,
+        OneTimePasswordFile oneTimeFile)
     {
         var v = new Validation()
             .Required("currentPassword", request.CurrentPassword, 256)
@@ -86,9 +106,17 @@ public static class AuthEndpoints
                 v.Add(e.Code == "PasswordMismatch" ? "currentPassword" : "newPassword", e.Description);
             return v.Problem();
         }
-        user.MustChangePassword = false;
-        await signIn.UserManager.UpdateAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        if (user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            await signIn.UserManager.UpdateAsync(user);
+            oneTimeFile.Delete();
+        }
+        // The new security stamp already fails the other sessions' next check; ending their rows
+        // makes it immediate. This session goes on with a cookie carrying the new stamp.
+        var current = principal.FindFirstValue(PlatformClaims.Session);
+        await sessions.EndAllAsync(user, keep: current);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(PlatformClaims.Session, current ?? "")]);
         return TypedResults.NoContent();
     }
 

@@ -11,6 +11,8 @@ public static class PlatformClaims
     public const string DisplayName = "fc:display_name";
     /// <summary>Present while the user still signs in with a generated one-time password.</summary>
     public const string MustChangePassword = "fc:must_change_password";
+    /// <summary>The server-side session this cookie belongs to (see <see cref="SessionRegistry"/>).</summary>
+    public const string Session = "fc:session";
 }
 
 /// <summary>

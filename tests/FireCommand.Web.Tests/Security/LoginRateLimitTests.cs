@@ -3,7 +3,10 @@ using FireCommand.Web.Tests.Infrastructure;
 
 namespace FireCommand.Web.Tests.Security;
 
-/// <summary>Login is rate-limited per client; a fresh platform without demo data keeps this test quick.</summary>
+/// <summary>
+/// Login is rate-limited per client address across all accounts (the per-account back-off is in
+/// <see cref="LoginThrottleTests"/>); a fresh platform without demo data keeps this test quick.
+/// </summary>
 public sealed class LoginRateLimitTests : IAsyncLifetime
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "fc-rate-" + Guid.NewGuid().ToString("N"));
@@ -23,8 +26,9 @@ public sealed class LoginRateLimitTests : IAsyncLifetime
     public async Task Login_BeyondTheLimit_Is429EvenWithTheRightPassword()
     {
         using var client = new ApiClient(_factory.CreateClient(new() { HandleCookies = true }));
+        // A different name each time: the limit counts the address, not the account.
         for (var i = 0; i < 3; i++)
-            await ApiClient.AssertProblemAsync(await client.LoginAsync("admin", "wrong-password-" + i), HttpStatusCode.Unauthorized);
+            await ApiClient.AssertProblemAsync(await client.LoginAsync("user" + i, "wrong-password-" + i), HttpStatusCode.Unauthorized);
 
         var limited = await client.LoginAsync(PlatformFactory.AdminUserName, PlatformFactory.AdminPassword);
         await ApiClient.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);

@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FireCommand.Web.Tests.Security;
 
-/// <summary>The first admin's generated password is shown once and must be changed before anything else.</summary>
+/// <summary>
+/// The first admin's generated password is shown once, kept in a 0600 file until it is changed, and
+/// must be changed before anything else.
+/// </summary>
 public sealed class OneTimePasswordTests : IAsyncLifetime
 {
     private sealed class Captured : IOneTimePasswordSink
@@ -34,6 +37,16 @@ public sealed class OneTimePasswordTests : IAsyncLifetime
     {
         var (user, password) = Assert.Single(_sink.Shown);
         Assert.Equal("admin", user);
+        // Also kept in a file of the data directory that only the service user may read.
+        var file = Path.Combine(_dir, OneTimePasswordFile.FileName);
+        Assert.Contains(password, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            // The cookie-signing keys, unencrypted without a certificate, are the service user's alone too.
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+                File.GetUnixFileMode(Path.Combine(_dir, "keys")));
+        }
         using var client = new ApiClient(_factory.CreateClient(new() { HandleCookies = true }));
         var login = await client.LoginAsync(user, password);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
@@ -45,6 +58,7 @@ public sealed class OneTimePasswordTests : IAsyncLifetime
 
         var changed = await client.PostAsync("/api/auth/password", new { currentPassword = password, newPassword = "Chosen#Admin-2026" });
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.False(File.Exists(file), "the one-time password file outlived the password");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/stations")).StatusCode);
         Assert.False((await client.GetJsonAsync("/api/auth/me"))["mustChangePassword"]!.GetValue<bool>());
     }

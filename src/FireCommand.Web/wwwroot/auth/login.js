@@ -1,5 +1,6 @@
-// The login page: posts the credentials, explains failures (401 wrong credentials, 429 rate limit,
-// 423 lockout) and returns to the page that sent the user here, if that page is on this site.
+// The login page: posts the credentials, explains failures (401 wrong credentials, 429 wait after
+// repeated failures or too many attempts from this address) and returns to the page that sent the
+// user here, if that page is on this site.
 
 import { initI18n, t, onLanguageChange } from '../shared/i18n.js';
 import { ApiError, api } from '../shared/api.js';
@@ -28,7 +29,6 @@ function errorFor(error) {
   switch (error.status) {
     case 400: return ['login.errors.required'];
     case 401: return ['login.errors.wrongCredentials'];
-    case 423: return ['login.errors.locked'];
     case 429:
       return error.retryAfterSeconds
         ? ['login.errors.tooManyAttemptsWait', { seconds: error.retryAfterSeconds }]

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using FireCommand.Core.Data;
+using FireCommand.Core.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace FireCommand.Web.Security;
+
+/// <summary>
+/// The login sessions the server still honours. A signed cookie alone proves only that the platform
+/// issued it once; each cookie also carries a session id that must be listed here, so logout ends
+/// that one session for good (a replayed cookie is refused) and password change, role change and
+/// account disable end all of a user's sessions.
+/// </summary>
+/// <remarks>
+/// Sessions are rows of Identity's existing user-token table (login provider
+/// <see cref="Provider"/>, name = session id, value = start time), so every node sees the same list
+/// and a restart forgets nothing. A node remembers a positive answer for
+/// <see cref="SecurityOptions.SessionValidationInterval"/> to spare the database a lookup on every
+/// request; an ended session is therefore refused at once on the node that ended it and within that
+/// interval on the others. Scoped: one per request.
+/// </remarks>
+public sealed class SessionRegistry(FireCommandDbContext db, UserManager<AppUser> users, IMemoryCache cache,
+    IOptions<SecurityOptions> options, TimeProvider clock)
+{
+    public const string Provider = "FireCommand.Session";
+
+    /// <summary>No session outlives this, however active: a sliding cookie must not live for ever.</summary>
+    public static readonly TimeSpan AbsoluteLimit = TimeSpan.FromDays(7);
+
+    /// <summary>Registers a new session for the user and returns the claim that names it.</summary>
+    public async Task<Claim> StartAsync(AppUser user)
+    {
+        var now = clock.GetUtcNow();
+        // Old sessions of this user that can no longer be valid are dropped here, so the table stays small.
+        var stale = (await db.UserTokens.Where(t => t.UserId == user.Id && t.LoginProvider == Provider).ToListAsync())
+            .Where(t => !IsFresh(t.Value, now)).ToList();
+        db.UserTokens.RemoveRange(stale);
+        if (stale.Count > 0) await db.SaveChangesAsync();
+
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var result = await users.SetAuthenticationTokenAsync(user, Provider, id, now.ToString("O", CultureInfo.InvariantCulture));
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Cannot record the session: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        return new Claim(PlatformClaims.Session, id);
+    }
+
+    /// <summary>True while the session named by the principal is still listed and not too old.</summary>
+    public async Task<bool> IsActiveAsync(ClaimsPrincipal principal)
+    {
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var id = principal.FindFirstValue(PlatformClaims.Session);
+        if (userId is null || id is null) return false;
+        var key = CacheKey(userId, id);
+        if (cache.TryGetValue(key, out _)) return true;
+
+        var started = await db.UserTokens.AsNoTracking()
+            .Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == id)
+            .Select(t => t.Value).FirstOrDefaultAsync();
+        if (started is null || !IsFresh(started, clock.GetUtcNow())) return false;
+        var interval = options.Value.SessionValidationInterval;
+        if (interval > TimeSpan.Zero) cache.Set(key, true, interval);
+        return true;
+    }
+
+    /// <summary>Ends the session named by the principal (logout).</summary>
+    public async Task EndAsync(ClaimsPrincipal principal)
+    {
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var id = principal.FindFirstValue(PlatformClaims.Session);
+        if (userId is null || id is null) return;
+        await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == id).ExecuteDeleteAsync();
+        cache.Remove(CacheKey(userId, id));
+    }
+
+    /// <summary>
+    /// Ends every session of the user except <paramref name="keep"/> (the caller's own, after a password
+    /// change), and renews the security stamp so that sessions cached on other nodes fail their next check.
+    /// </summary>
+    public async Task EndAllAsync(AppUser user, string? keep = null)
+    {
+        var ended = await db.UserTokens.AsNoTracking()
+            .Where(t => t.UserId == user.Id && t.LoginProvider == Provider && t.Name != keep)
+            .Select(t => t.Name).ToListAsync();
+        await db.UserTokens.Where(t => t.UserId == user.Id && t.LoginProvider == Provider && t.Name != keep).ExecuteDeleteAsync();
+        foreach (var id in ended) cache.Remove(CacheKey(user.Id, id));
+        if (keep is null) await users.UpdateSecurityStampAsync(user);
+    }
+
+    private static bool IsFresh(string? started, DateTimeOffset now) =>
+        DateTimeOffset.TryParse(started, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) &&
+        now - at < AbsoluteLimit;
+
+    private static string CacheKey(string userId, string id) => $"session:{userId}:{id}";
+}
