@@ -43,11 +43,19 @@ internal static class LoadDriver
             for (int i = 0; i < s.WarmupPairs; i++) await api.PairAsync(sites, warm, rng, s.DispatchFraction, Stopwatch.GetTimestamp());
 
             var rec = new Recorder();
+            var hostCpu = host.CpuTime;
+            var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             if (s.Mode == "open") await OpenLoopAsync(api, sites, rec, s);
             else await ClosedLoopAsync(api, sites, rec, s);
             var seconds = clock.Elapsed.TotalSeconds;
             rec.Print(s.Mode, seconds);
+            // CPU time per pair does not depend on what else the machine runs, unlike the latencies.
+            var pairs = Math.Max(1, rec.Pairs);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"host_cpu_ms_per_pair={(host.CpuTime - hostCpu).TotalMilliseconds / pairs:F2} " +
+                $"client_cpu_ms_per_pair={(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalMilliseconds / pairs:F2} " +
+                $"load_avg_1min={File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
             host.PrintErrors();
             return rec.Errors > rec.Pairs / 100 ? 1 : 0;
         }
@@ -121,6 +129,12 @@ internal sealed class HostProcess : IDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>CPU time the host has used so far (all its threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get { _process.Refresh(); return _process.TotalProcessorTime; }
+    }
     public double ReadySeconds { get; private set; }
 
     public static HostProcess Start(string webDll, string dataDirectory)
