@@ -42,6 +42,11 @@ internal static class LoadDriver
             var rng = new Random(s.Seed);
             for (int i = 0; i < s.WarmupPairs; i++) await api.PairAsync(sites, warm, rng, s.DispatchFraction, Stopwatch.GetTimestamp());
 
+            // What the host spends with no calls (the demo simulation, timers), to read the per-pair figure against.
+            var idleFrom = host.CpuTime;
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var idleCpuPercent = (host.CpuTime - idleFrom).TotalMilliseconds / 50;
+
             var rec = new Recorder();
             var hostCpu = host.CpuTime;
             var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -53,7 +58,7 @@ internal static class LoadDriver
             // CPU time per pair does not depend on what else the machine runs, unlike the latencies.
             var pairs = Math.Max(1, rec.Pairs);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"host_cpu_ms_per_pair={(host.CpuTime - hostCpu).TotalMilliseconds / pairs:F2} " +
+                $"host_cpu_ms_per_pair={(host.CpuTime - hostCpu).TotalMilliseconds / pairs:F2} host_idle_cpu_pct={idleCpuPercent:F0} " +
                 $"client_cpu_ms_per_pair={(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalMilliseconds / pairs:F2} " +
                 $"load_avg_1min={File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
             host.PrintErrors();
