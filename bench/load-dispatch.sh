@@ -21,7 +21,9 @@ web="$repo/src/FireCommand.Web/bin/Release/net10.0/firecommand.dll"
 bench="$repo/bench/FireCommand.Bench/bin/Release/net10.0/FireCommand.Bench"
 
 echo "## closed loop: $clients clients, ${seconds} s, 10% of pairs dispatch the first pick"
-"$bench" driver load --web "$web" --mode closed --clients "$clients" --seconds "$seconds" --dispatch-fraction 0.1
+"$bench" driver load --web "$web" --mode closed --clients "$clients" --seconds "$seconds" --dispatch-fraction 0.1 \
+  || echo "# more than 1% of the pairs failed (exit $?)"
 echo "## open loop: $rate pairs/s for ${seconds} s, 10% of pairs dispatch the first pick"
-"$bench" driver load --web "$web" --mode open --rate "$rate" --seconds "$seconds" --dispatch-fraction 0.1
+"$bench" driver load --web "$web" --mode open --rate "$rate" --seconds "$seconds" --dispatch-fraction 0.1 \
+  || echo "# more than 1% of the pairs failed (exit $?)"
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
