@@ -23,6 +23,7 @@ internal static class Drivers
                 return 0;
             case "ch-latency": HierarchyLatencyDriver.Run(args.Length > 1 ? int.Parse(args[1]) : 1000); return 0;
             case "dispatch": Dispatch.DispatchLatencyDriver.Run(args.Length > 1 ? int.Parse(args[1]) : 500); return 0;
+            case "load": return await Load.LoadDriver.RunAsync(args[1..]);
             case "footprint":
                 FootprintDriver.Run();
                 return 0;

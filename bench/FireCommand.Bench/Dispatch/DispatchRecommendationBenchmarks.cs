@@ -22,7 +22,7 @@ public class DispatchRecommendationBenchmarks
         _snapped = _data.Source.Snap(_data.Positions);
     }
 
-    /// <summary>What the endpoint does today: snap every unit, search, assign.</summary>
+    /// <summary>Snapping every unit for every call, as the endpoint did before placements were cached.</summary>
     [Benchmark(OperationsPerInvoke = Batch)]
     public int RecommendLevel2Fire()
     {
@@ -37,6 +37,17 @@ public class DispatchRecommendationBenchmarks
     {
         int units = 0;
         foreach (var incident in _incidents) units += _data.Recommend(incident, _snapped).Units.Count;
+        return units;
+    }
+
+    /// <summary>What the endpoint does: placements from <see cref="UnitSnapCache"/> (all hits while no
+    /// unit moves; each call still checks every unit's position against its cached one), search, assign.</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int RecommendLevel2FireCachedPlacements()
+    {
+        var cache = _data.Source.SharedSnapCache();
+        int units = 0;
+        foreach (var incident in _incidents) units += _data.Recommend(incident, _data.Source.Snap(_data.Positions, cache)).Units.Count;
         return units;
     }
 }

@@ -34,8 +34,11 @@ public static class DataServiceCollectionExtensions
         else
         {
             var cs = options.ConnectionString ?? SqliteFileConnectionString(Path.Combine(contentRoot, options.DataDirectory));
+            // One file, one writer: this process's write transactions queue here instead of colliding in SQLite.
+            var gate = new SqliteWriteGate();
+            services.AddSingleton(gate);
             services.AddDbContext<FireCommandDbContext, SqliteFireCommandDbContext>(o =>
-                o.UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations")));
+                gate.Apply(o.UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations"))));
         }
         return services;
     }

@@ -60,7 +60,9 @@ public static class Recommend
 
         var source = new TravelTimeSource(geography.Current.Routing!, new TravelTimeOptions { LimitSeconds = options.TravelTimeLimitSeconds });
         var at = new GeoPoint(incident.Location.Y, incident.Location.X);
-        var travel = source.TravelTimesTo(at, [.. candidates.Select(c => new UnitPosition(c.Id, c.Position))]);
+        // Units that have not moved since the last recommendation keep their place on the road network.
+        var placed = source.Snap([.. candidates.Select(c => new UnitPosition(c.Id, c.Position))], source.SharedSnapCache());
+        var travel = source.TravelTimesTo(at, placed);
         var recommendation = UnitRecommender.Recommend(new RecommendationRequest(
             new RecommendationIncident(at, incident.JurisdictionId, incident.Type, incident.FireLevel, place?.Categories ?? KeyPlaceCategory.None),
             outstanding, candidates, travel, availableByStation,

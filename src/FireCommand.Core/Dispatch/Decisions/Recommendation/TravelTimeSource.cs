@@ -71,12 +71,21 @@ public sealed class TravelTimeSource
 
     /// <summary>Places units on the road network; a unit with no road within reach, or with an
     /// invalid position, is kept as off-road (unreachable).</summary>
-    public SnappedUnits Snap(IReadOnlyList<UnitPosition> units)
+    public SnappedUnits Snap(IReadOnlyList<UnitPosition> units) => Snap(units, null);
+
+    /// <summary>As <see cref="Snap(IReadOnlyList{UnitPosition})"/>, reusing the placements in
+    /// <paramref name="cache"/> of units that have not moved since they were placed.</summary>
+    /// <exception cref="ArgumentException">The cache belongs to another road network or off-road reach.</exception>
+    public SnappedUnits Snap(IReadOnlyList<UnitPosition> units, UnitSnapCache? cache)
     {
+        if (cache is not null && (cache.Engine != _engine || cache.MaxOffRoadMeters != _options.UnitMaxOffRoadMeters))
+            throw new ArgumentException("The cache belongs to another road network or off-road reach.", nameof(cache));
         var ids = new List<long>(units.Count); var positions = new List<RoadPosition>(units.Count); var off = new List<long>();
         foreach (var u in units)
         {
-            if (u.Position.IsValid && _engine.Snap(u.Position, _options.UnitMaxOffRoadMeters).Position is { } p)
+            var placed = cache is not null ? cache.Place(u)
+                : u.Position.IsValid ? _engine.Snap(u.Position, _options.UnitMaxOffRoadMeters).Position : null;
+            if (placed is { } p)
             {
                 ids.Add(u.UnitId);
                 positions.Add(p);
@@ -89,6 +98,9 @@ public sealed class TravelTimeSource
     /// <summary>Snaps <paramref name="units"/> and computes their travel times to <paramref name="incident"/>.</summary>
     public IReadOnlyDictionary<long, UnitTravel> TravelTimesTo(GeoPoint incident, IReadOnlyList<UnitPosition> units) =>
         TravelTimesTo(incident, Snap(units));
+
+    /// <summary>The shared placement cache of this source's road network and off-road reach.</summary>
+    public UnitSnapCache SharedSnapCache() => UnitSnapCache.For(_engine, _options.UnitMaxOffRoadMeters);
 
     /// <summary>Travel times of already snapped units to <paramref name="incident"/>.</summary>
     /// <exception cref="ArgumentException">The incident coordinate is not a valid WGS-84 point.</exception>
