@@ -30,6 +30,7 @@ public abstract class CommandViewTests<THost>(THost host) : PlatformTest<THost>(
 
         var around = await dispatcher.GetJsonAsync($"/api/incidents/{id}/surroundings?radiusMeters=5000");
         var distances = around["nearbyKeyPlaces"]!.AsArray().Select(p => p!["distanceMeters"]!.GetValue<double>()).ToList();
+        Assert.NotEmpty(distances);
         Assert.All(distances, d => Assert.InRange(d, 0, 5000));
         Assert.Equal(distances.Order(), distances);
 
