@@ -24,16 +24,5 @@ internal static class CliRun
     }
 
     /// <summary>The shared data file, or a skip (a failure under FIRECOMMAND_REQUIRE_ALL=1).</summary>
-    public static string SharedData(string relative)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FireCommand.slnx"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("FireCommand.slnx not found above the test binaries.");
-        var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", relative));
-        if (File.Exists(path)) return path;
-        var reason = $"shared data file '{relative}' is missing (looked for ../shared/data/{relative} beside the repository)";
-        if (Environment.GetEnvironmentVariable("FIRECOMMAND_REQUIRE_ALL") == "1") Assert.Fail(reason + " and FIRECOMMAND_REQUIRE_ALL=1");
-        Assert.Skip(reason);
-        return path;
-    }
+    public static string SharedData(string relative) => FireCommand.Tests.SharedDataFiles.Require(relative);
 }

@@ -88,10 +88,22 @@ public abstract class DecisionEndpointTests<THost>(THost host) : PlatformTest<TH
     public async Task MoveUps_NameDistrictsWithoutCover()
     {
         using var commander = await Demo("commander");
-        var advice = await commander.GetJsonAsync("/api/dispatch/move-ups");
-        Assert.NotNull(advice["uncovered"]);
-        Assert.NotNull(advice["moveUps"]);
-        Assert.All(advice["moveUps"]!.AsArray(), m => Assert.NotEqual(m!["fromStationId"]!.GetValue<long>(), m["toStationId"]!.GetValue<long>()));
+        // Every available unit of one station goes training: its district is left without cover.
+        var station = await StationUnitsAsync(commander);
+        try
+        {
+            foreach (var u in station.Units) Assert.Equal(HttpStatusCode.OK, (await commander.PostAsync($"/api/units/{u}/status", new { status = 30 })).StatusCode);
+            var advice = await commander.GetJsonAsync("/api/dispatch/move-ups");
+            Assert.Contains(advice["uncovered"]!.AsArray(), d => d!["stationId"]!.GetValue<long>() == station.Id);
+            var moveUps = advice["moveUps"]!.AsArray();
+            Assert.NotEmpty(moveUps);
+            Assert.All(moveUps, m => Assert.NotEqual(m!["fromStationId"]!.GetValue<long>(), m["toStationId"]!.GetValue<long>()));
+            Assert.DoesNotContain(moveUps, m => station.Units.Contains(m!["unitId"]!.GetValue<long>()));
+        }
+        finally
+        {
+            foreach (var u in station.Units) await commander.PostAsync($"/api/units/{u}/status", new { status = 10 });
+        }
     }
 
     [Fact]

@@ -79,6 +79,44 @@ public abstract class DispatchFlowTests<THost>(THost host) : PlatformTest<THost>
         foreach (var c in clients) c.Dispose();
     }
 
+    // The worst interleaving, forced: the first order has written and waits before its commit while
+    // the second reads the unit. On PostgreSQL the second then reads the unit as available and only
+    // the commit-time check (concurrency token, unique open assignment) turns it into a 409. SQLite's
+    // dispatch transaction takes the write lock when it begins, so there the second waits and reads
+    // the unit as dispatched; the test holds the same promise on both.
+    [Fact]
+    public async Task DispatchOfOneUnit_SecondReadsItAvailableBeforeTheFirstCommits_FirstWins_SecondGets409()
+    {
+        using var dispatcher = await Demo("dispatcher");
+        var (lat, lon, _) = await SomewhereAsync(dispatcher, 4);
+        var incidents = new List<long>();
+        for (var i = 0; i < 2; i++) incidents.Add((await TakeAlarmAsync(dispatcher, lat, lon, $"交错测试{i}"))["id"]!.GetValue<long>());
+        var unit = (await AvailableUnitsAsync(dispatcher, 1)).Single();
+        using var first = await Demo("dispatcher");
+        using var second = await Demo("dispatcher");
+        object Order() => new { units = new[] { new { unitId = unit } } };
+
+        HttpResponseMessage won, lost;
+        using (var round = Host.Interleaving.Arm())
+        {
+            var firstResponse = first.PostAsync($"/api/incidents/{incidents[0]}/dispatch", Order());
+            await round.FirstHeldBeforeCommit;
+            var secondResponse = second.PostAsync($"/api/incidents/{incidents[1]}/dispatch", Order());
+            won = await firstResponse;
+            lost = await secondResponse;
+            Assert.True(round.Interleaved, "the second order never arrived while the first was held before its commit");
+        }
+
+        Assert.True(won.StatusCode == HttpStatusCode.OK, $"first order: {(int)won.StatusCode} {await won.Content.ReadAsStringAsync()}");
+        var problem = await ApiClient.AssertProblemAsync(lost, HttpStatusCode.Conflict);
+        Assert.False(string.IsNullOrEmpty(problem["detail"]?.GetValue<string>()));
+        var open = await Task.WhenAll(incidents.Select(async incident =>
+            (await dispatcher.GetJsonAsync($"/api/incidents/{incident}"))["assignments"]!.AsArray()
+                .Count(a => a!["unitId"]!.GetValue<long>() == unit && a["clearedAt"] is null)));
+        Assert.Equal([1, 0], open);
+        Assert.Equal(20, (await dispatcher.GetJsonAsync($"/api/units/{unit}"))["status"]!.GetValue<int>());
+    }
+
     public static TheoryData<string, string> BadAlarms => new()
     {
         { """{"type":"Fire","latitude":51.5,"longitude":-0.12}""", "latitude" },

@@ -30,4 +30,21 @@ public static class DispatchTestData
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await ApiClient.ReadJsonAsync(response))["incident"]!;
     }
+
+    /// <summary>
+    /// The station farthest from any other station (straight line) that has available units, and
+    /// those units: taking them away leaves a district that no neighbour can cover instead.
+    /// </summary>
+    public static async Task<(long Id, List<long> Units)> StationUnitsAsync(ApiClient client)
+    {
+        var stations = (await client.GetJsonAsync("/api/stations")).AsArray()
+            .Select(s => (Id: s!["id"]!.GetValue<long>(), Lat: s["latitude"]!.GetValue<double>(), Lon: s["longitude"]!.GetValue<double>())).ToList();
+        var available = (await client.GetJsonAsync("/api/units")).AsArray().Where(u => u!["status"]!.GetValue<int>() == 10)
+            .GroupBy(u => u!["homeStationId"]!.GetValue<long>(), u => u!["id"]!.GetValue<long>())
+            .ToDictionary(g => g.Key, g => g.ToList());
+        static double Sq(double a) => a * a;
+        var loneliest = stations.Where(s => available.ContainsKey(s.Id))
+            .MaxBy(s => stations.Where(o => o.Id != s.Id).Min(o => Sq(o.Lat - s.Lat) + Sq((o.Lon - s.Lon) * Math.Cos(s.Lat * Math.PI / 180))));
+        return (loneliest.Id, available[loneliest.Id]);
+    }
 }

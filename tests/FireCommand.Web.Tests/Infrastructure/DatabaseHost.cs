@@ -1,3 +1,6 @@
+using FireCommand.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace FireCommand.Web.Tests.Infrastructure;
@@ -18,13 +21,20 @@ public abstract class DatabaseHost : IAsyncLifetime
 
     public abstract string ProviderName { get; }
 
+    /// <summary>Forces the interleaving of two dispatch orders when a test arms it.</summary>
+    public DispatchInterleaving Interleaving { get; } = new();
+
     protected abstract Task<Dictionary<string, string?>?> PrepareAsync();
 
     public async ValueTask InitializeAsync()
     {
         var settings = await PrepareAsync();
         if (settings is null) return;
-        _factory = new PlatformFactory(settings);
+        _factory = new PlatformFactory(settings, services =>
+        {
+            services.ConfigureDbContext<SqliteFireCommandDbContext>(o => o.AddInterceptors(Interleaving.Interceptors));
+            services.ConfigureDbContext<PostgresFireCommandDbContext>(o => o.AddInterceptors(Interleaving.Interceptors));
+        });
         _ = _factory.Server; // boot now: migrate and seed once for the whole class
     }
 

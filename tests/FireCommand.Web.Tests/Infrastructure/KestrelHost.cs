@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace FireCommand.Web.Tests.Infrastructure;
 
@@ -8,34 +9,95 @@ namespace FireCommand.Web.Tests.Infrastructure;
 /// The real platform on a real socket (Kestrel on a free loopback port) with a temp SQLite
 /// database and the demo province, for tests that drive a browser.
 /// </summary>
-public sealed class KestrelHost : IAsyncLifetime
+public class KestrelHost : IAsyncLifetime
 {
     public const string AdminUserName = PlatformFactory.AdminUserName;
     public const string AdminPassword = PlatformFactory.AdminPassword;
     public const string DemoPassword = PlatformFactory.DemoPassword;
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "fc-e2e-" + Guid.NewGuid().ToString("N"));
     private PlatformFactory? _factory;
+
+    protected string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "fc-e2e-" + Guid.NewGuid().ToString("N"));
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public ValueTask InitializeAsync()
+    /// <summary>Set when the database is not available; tests call <see cref="RequireStarted"/> first.</summary>
+    public string? SkipReason { get; protected set; }
+
+    public void RequireStarted()
     {
-        Directory.CreateDirectory(_dataDirectory);
-        var settings = PlatformFactory.Defaults(_dataDirectory);
+        if (SkipReason is not null) Requirements.SkipOrFail(SkipReason);
+    }
+
+    protected virtual Task<Dictionary<string, string?>?> PrepareAsync()
+    {
+        var settings = PlatformFactory.Defaults(DataDirectory);
         settings["Database:Provider"] = "Sqlite";
+        return Task.FromResult<Dictionary<string, string?>?>(settings);
+    }
+
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        var settings = await PrepareAsync();
+        if (settings is null) return;
         _factory = new PlatformFactory(settings);
         _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
         BaseAddress = new Uri(address);
-        return ValueTask.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
-        try { Directory.Delete(_dataDirectory, recursive: true); } catch (DirectoryNotFoundException) { }
+        await CleanUpAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (DirectoryNotFoundException) { }
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The same on a fresh PostgreSQL database, created for the class and dropped afterwards.</summary>
+public sealed class PostgresKestrelHost : KestrelHost
+{
+    private readonly string _database = "fc_e2e_" + Guid.NewGuid().ToString("N")[..12];
+
+    protected override async Task<Dictionary<string, string?>?> PrepareAsync()
+    {
+        var server = Requirements.PostgresServer;
+        if (string.IsNullOrEmpty(server))
+        {
+            SkipReason = "PostgreSQL not configured: set FIRECOMMAND_TEST_POSTGRES (./test.sh does)";
+            return null;
+        }
+        try
+        {
+            await using var conn = new NpgsqlConnection(server);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException e)
+        {
+            SkipReason = $"PostgreSQL at FIRECOMMAND_TEST_POSTGRES is unreachable: {e.Message}";
+            return null;
+        }
+        var settings = PlatformFactory.Defaults(DataDirectory);
+        settings["Database:Provider"] = "Postgres";
+        settings["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
+        return settings;
+    }
+
+    protected override async Task CleanUpAsync()
+    {
+        if (SkipReason is not null || string.IsNullOrEmpty(Requirements.PostgresServer)) return;
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(Requirements.PostgresServer);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
     }
 }

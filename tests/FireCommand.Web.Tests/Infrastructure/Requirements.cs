@@ -6,13 +6,9 @@ namespace FireCommand.Web.Tests.Infrastructure;
 /// </summary>
 public static class Requirements
 {
-    public static bool RequireAll => Environment.GetEnvironmentVariable("FIRECOMMAND_REQUIRE_ALL") == "1";
+    public static bool RequireAll => FireCommand.Tests.SharedDataFiles.RequireAll;
 
-    public static void SkipOrFail(string reason)
-    {
-        if (RequireAll) Assert.Fail($"{reason} (FIRECOMMAND_REQUIRE_ALL=1 forbids skipping)");
-        Assert.Skip(reason);
-    }
+    public static void SkipOrFail(string reason) => FireCommand.Tests.SharedDataFiles.SkipOrFail(reason);
 
     /// <summary>Connection string of a PostgreSQL server with PostGIS that tests may create databases on.</summary>
     public static string? PostgresServer => Environment.GetEnvironmentVariable("FIRECOMMAND_TEST_POSTGRES");

@@ -44,17 +44,5 @@ internal static class ReplayTestData
     private static string Quote(string field) => field.Contains(',') || field.Contains('"') ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
 
     /// <summary>The real SF log, or a skip (a failure under FIRECOMMAND_REQUIRE_ALL=1).</summary>
-    public static string RealLogPath()
-    {
-        const string relative = "incidents/sf-fire-calls-2020-04-07_20.csv";
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FireCommand.slnx"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("FireCommand.slnx not found above the test binaries.");
-        var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", relative));
-        if (File.Exists(path)) return path;
-        var reason = $"shared data file '{relative}' is missing (looked for ../shared/data/{relative} beside the repository)";
-        if (Environment.GetEnvironmentVariable("FIRECOMMAND_REQUIRE_ALL") == "1") Assert.Fail(reason + " and FIRECOMMAND_REQUIRE_ALL=1");
-        Assert.Skip(reason);
-        return path;
-    }
+    public static string RealLogPath() => FireCommand.Tests.SharedDataFiles.Require("incidents/sf-fire-calls-2020-04-07_20.csv");
 }
