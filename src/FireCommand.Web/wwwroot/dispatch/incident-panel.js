@@ -169,25 +169,38 @@ export function createIncidentPanel(root, store, { canDispatch, onSelect }) {
     timeline.show(current, store.levelChangesOf(current.id));
   }
 
+  let showSeq = 0;
   async function show(id) {
+    const seq = ++showSeq;
     const changed = id !== current?.id;
     current = store.incidents.get(id) ?? null;
     if (changed) say('');
     render();
     if (changed) work.scrollTop = 0;
-    if (!current) return;
+    if (!current) {
+      recommendation.clear();
+      loadedRecommendationFor = null;
+      return;
+    }
+    // The recommendation panel forgets the previous incident's list at once, before any await.
+    let recommendationLoaded = null;
+    if (changed || loadedRecommendationFor !== id) {
+      loadedRecommendationFor = id;
+      if (current.state !== 'Closed') recommendationLoaded = recommendation.load(id);
+      else recommendation.clear();
+    }
     if (!current.detailLoaded) {
       try {
-        current = await store.refreshIncident(id);
+        const fresh = await store.refreshIncident(id);
+        // Another incident was selected meanwhile: this answer is not for the panel any more.
+        if (seq !== showSeq || current?.id !== id) return;
+        current = fresh;
       } catch (error) {
+        if (seq !== showSeq) return;
         say(error instanceof ApiError && error.status === 404 ? t('console.incident.gone') : t('console.incident.loadFailed'), 'error');
       }
     }
-    if (changed || loadedRecommendationFor !== id) {
-      loadedRecommendationFor = id;
-      if (current && current.state !== 'Closed') await recommendation.load(id);
-      else recommendation.clear();
-    }
+    await recommendationLoaded;
   }
 
   store.on('incident', ({ id, incident, previous }) => {

@@ -12,6 +12,9 @@ import { createAddressSearch } from './address-search.js';
 import { createPinMap } from './pin-map.js';
 import { createRecommendationPanel } from './recommendation.js';
 
+// A hit of these kinds is only a city's or a county's centre: the incident could be kilometres away.
+const IMPRECISE_KINDS = new Set(['City', 'CountySeat']);
+
 const SOURCES = ['Call119', 'AutomaticFireAlarm', 'Police110', 'Medical120', 'AppOrSms'];
 const TYPES = ['Fire', 'Rescue', 'SocialAssistance', 'SecurityDuty'];
 const SUBTYPES = {
@@ -49,7 +52,8 @@ async function keyPlaceIdOf(result) {
 }
 
 export function createIntake(root, store, { onTaken }) {
-  const state = { lat: null, lng: null, keyPlaceId: null, keyPlaceAt: null, levelOverride: null, suggested: null, mergeInto: null, duplicates: [] };
+  const state = { lat: null, lng: null, keyPlaceId: null, keyPlaceAt: null, levelOverride: null, suggested: null, mergeInto: null, duplicates: [],
+    imprecise: null, impreciseAccepted: false };
   let previewSeq = 0;
   let previewController = null;
   let submitting = false;
@@ -77,6 +81,7 @@ export function createIntake(root, store, { onTaken }) {
   const address = el('input', { class: 'fc-input', attrs: { id: 'intake-address', type: 'text', maxlength: '200' } });
   const addressWrap = el('div', { class: 'fc-suggest-wrap' }, address);
   const located = el('p', { class: 'fc-field__hint fc-intake__located', attrs: { id: 'intake-located' } });
+  const imprecise = el('p', { class: 'fc-note fc-note--warn', attrs: { id: 'intake-imprecise', role: 'status' }, hidden: true });
   const description = el('textarea', { class: 'fc-input', attrs: { id: 'intake-description', rows: '2', maxlength: '2000' } });
   const levelGroup = el('div', { class: 'fc-levels', attrs: { role: 'radiogroup', id: 'intake-level', 'aria-labelledby': 'intake-level-label' } });
   for (let level = 1; level <= 5; level++) {
@@ -109,7 +114,7 @@ export function createIntake(root, store, { onTaken }) {
       field('console.intake.injured', injured)),
     el('div', { class: 'fc-field fc-field--wide' },
       el('label', { class: 'fc-field__label', attrs: { for: 'intake-address' }, data: { i18n: 'console.intake.address' } }),
-      addressWrap, located,
+      addressWrap, located, imprecise,
       el('p', { class: 'fc-field__error', attrs: { id: 'intake-address-error', role: 'alert' }, hidden: true })),
     field('console.intake.description', description, { wide: true }),
     el('div', { class: 'fc-field fc-field--wide' },
@@ -142,7 +147,8 @@ export function createIntake(root, store, { onTaken }) {
       state.keyPlaceId = keyPlaceId;
       state.keyPlaceAt = keyPlaceId ? { lat: r.latitude, lng: r.longitude } : null;
       setLocation(r.latitude, r.longitude, 'search');
-      pinMap?.setPin(r.latitude, r.longitude, { fly: true, zoom: 15 });
+      setImprecise(IMPRECISE_KINDS.has(r.kind) ? r.kind : null);
+      pinMap?.setPin(r.latitude, r.longitude, { fly: true, zoom: IMPRECISE_KINDS.has(r.kind) ? 12 : 15 });
       located.textContent = t('console.intake.locatedAt', { name: r.name, lat: r.latitude.toFixed(5), lng: r.longitude.toFixed(5) });
     },
   });
@@ -154,6 +160,7 @@ export function createIntake(root, store, { onTaken }) {
         // A pin moved away from the key place no longer describes it.
         if (state.keyPlaceAt && metersBetween(state.keyPlaceAt, latlng) > 200) { state.keyPlaceId = null; state.keyPlaceAt = null; }
         setLocation(latlng.lat, latlng.lng, 'pin');
+        setImprecise(null); // a pin is where the dispatcher put it
         located.textContent = t('console.intake.pinnedAt', { lat: latlng.lat.toFixed(5), lng: latlng.lng.toFixed(5) });
       },
     });
@@ -165,6 +172,14 @@ export function createIntake(root, store, { onTaken }) {
     state.lng = lng;
     clearError('address');
     previewSoon();
+  }
+
+  /** Flags a location that is only a city or county centre; submitting then asks once more. */
+  function setImprecise(kind) {
+    state.imprecise = kind;
+    state.impreciseAccepted = false;
+    imprecise.hidden = !kind;
+    imprecise.textContent = kind ? t('console.intake.imprecise', { kind: t(`dispatch.placeKind.${kind}`) }) : '';
   }
 
   function selectedType() {
@@ -364,6 +379,12 @@ export function createIntake(root, store, { onTaken }) {
       form.querySelector('[aria-invalid="true"], [aria-invalid="true"] input')?.focus();
       return;
     }
+    if (state.imprecise && !state.impreciseAccepted) {
+      // Said before the incident exists: the next submit takes the centre as it is.
+      state.impreciseAccepted = true;
+      showError('address', t('console.intake.impreciseConfirm', { kind: t(`dispatch.placeKind.${state.imprecise}`) }));
+      return;
+    }
     submitting = true;
     renderSubmit();
     const body = request();
@@ -395,6 +416,7 @@ export function createIntake(root, store, { onTaken }) {
     trapped.value = '0';
     injured.value = '0';
     Object.assign(state, { lat: null, lng: null, keyPlaceId: null, keyPlaceAt: null, levelOverride: null, suggested: null, mergeInto: null, duplicates: [] });
+    setImprecise(null);
     located.textContent = '';
     search.clear();
     pinMap?.clearPin();
@@ -422,6 +444,7 @@ export function createIntake(root, store, { onTaken }) {
     fillSubtypes();
     renderLevel();
     renderSubmit();
+    if (state.imprecise) imprecise.textContent = t('console.intake.imprecise', { kind: t(`dispatch.placeKind.${state.imprecise}`) });
     if (previewBox.dataset.state === 'ready') renderDuplicates();
     else if (previewBox.dataset.state !== 'failed') previewState.textContent = t('console.intake.previewIdle');
   }

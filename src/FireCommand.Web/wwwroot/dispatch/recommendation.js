@@ -16,7 +16,9 @@ import { duration, distance, reasonText, slotText, apparatusText, problemText } 
  */
 export function createRecommendationPanel(root, { canDispatch = false, preview = false, onDispatched, idPrefix = 'rec' } = {}) {
   let incidentId = null;
-  let view = null;
+  let view = null; // always fetched for incidentId (or, in the preview, shown for no incident)
+  let viewFor = null; // the incident id `view` was fetched for
+  let pendingDispatch = false; // Alt+D pressed while this incident's recommendation was loading
   let state = 'idle'; // idle | loading | ready | failed | unavailable
   let failure = null;
   let message = null; // { kind: 'error' | 'info', text }
@@ -44,6 +46,7 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
     }
     if (state === 'loading' && !view) {
       root.append(el('p', { class: 'fc-empty', text: t('dispatch.rec.loading') }));
+      if (pendingDispatch) root.append(el('p', { class: 'fc-note fc-note--info', attrs: { role: 'status', id: `${idPrefix}-pending` }, text: t('dispatch.rec.dispatchWaits') }));
       return;
     }
     if (state === 'unavailable' || (state === 'failed' && !view)) {
@@ -94,12 +97,15 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
       const foot = el('div', { class: 'fc-rec__foot' }, total);
       if (canDispatch && !preview) {
         const all = unchecked.size === 0;
+        // Only a list fetched for this incident and not being recomputed may be sent.
+        const current = state === 'ready' && viewFor === incidentId;
         const send = button(all ? t('dispatch.rec.dispatchAll') : t('dispatch.rec.dispatchSelected', { count: selected().length }), {
           class: 'fc-btn fc-btn--primary fc-rec__send',
-          attrs: { id: `${idPrefix}-dispatch`, 'data-action': 'dispatch', disabled: sending || selected().length === 0, 'aria-keyshortcuts': 'Alt+D' },
+          attrs: { id: `${idPrefix}-dispatch`, 'data-action': 'dispatch', disabled: sending || !current || selected().length === 0, 'aria-keyshortcuts': 'Alt+D' },
           on: { click: dispatch },
         });
         if (sending) send.textContent = t('dispatch.rec.sending');
+        else if (!current) send.textContent = pendingDispatch ? t('dispatch.rec.dispatchWaits') : t('dispatch.rec.loading');
         foot.append(send);
       }
       root.append(foot);
@@ -156,29 +162,50 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
     return row;
   }
 
-  async function load(id, { keepMessage = false } = {}) {
+  /** Forgets everything shown for another incident, so nothing of it can appear under this one. */
+  function switchTo(id) {
+    if (id === incidentId) return;
     incidentId = id;
+    view = null;
+    viewFor = null;
+    message = null;
+    pendingDispatch = false;
+    unchecked.clear();
+    expanded.clear();
+  }
+
+  async function load(id, { keepMessage = false } = {}) {
+    switchTo(id);
     const seq = ++requestSeq;
     state = 'loading';
     if (!keepMessage) message = null;
     render();
     try {
-      const next = await api.get(`/api/incidents/${id}/recommendation`);
-      if (seq !== requestSeq) return;
-      show(next, { keepMessage: true });
+      const next = await api.get(`/api/incidents/${encodeURIComponent(id)}/recommendation`);
+      // A late answer (another incident selected, or a newer request sent meanwhile) is dropped.
+      if (seq !== requestSeq || id !== incidentId || (next?.incidentId !== undefined && next.incidentId !== id)) return;
+      show(next, { keepMessage: true, forIncident: id });
+      if (pendingDispatch) {
+        pendingDispatch = false;
+        await dispatch();
+      }
     } catch (error) {
-      if (seq !== requestSeq) return;
+      if (seq !== requestSeq || id !== incidentId) return;
+      pendingDispatch = false;
       state = error instanceof ApiError && error.status === 503 ? 'unavailable' : 'failed';
       failure = error instanceof ApiError && error.status === 503 ? t('dispatch.rec.noRoads') : problemText(error, 'dispatch.rec.failedStatus');
       view = null;
+      viewFor = null;
       render();
     }
   }
 
   /** Shows a RecommendationView directly (the intake preview has one without an incident). */
-  function show(next, { keepMessage = false } = {}) {
+  function show(next, { keepMessage = false, forIncident = null } = {}) {
+    if (forIncident === null) switchTo(null);
     const previousIds = new Set(units().map((u) => u.unitId));
     view = next;
+    viewFor = forIncident;
     state = next ? 'ready' : 'idle';
     if (!keepMessage) message = null;
     // A fresh list keeps the dispatcher's unticks only for units still recommended.
@@ -188,24 +215,33 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
   }
 
   async function dispatch() {
-    if (!incidentId || sending) return;
+    if (!incidentId || sending || preview) return;
+    if (state === 'loading' || viewFor !== incidentId) {
+      // Alt+D before this incident's list arrived: sent when it arrives, and said so meanwhile.
+      if (state === 'loading') { pendingDispatch = true; render(); }
+      return;
+    }
+    if (state !== 'ready') return;
+    const forIncident = incidentId;
     const orders = selected().map((u) => ({ unitId: u.unitId, slot: u.slot?.chinese ?? slotText(u.slot), etaSeconds: Math.round(u.etaSeconds) }));
     if (!orders.length) return;
     sending = true;
     message = null;
     render();
     try {
-      const incident = await api.post(`/api/incidents/${incidentId}/dispatch`, { units: orders });
+      const incident = await api.post(`/api/incidents/${encodeURIComponent(forIncident)}/dispatch`, { units: orders });
       sending = false;
+      onDispatched?.(incident);
+      if (incidentId !== forIncident) return;
       unchecked.clear();
       message = { kind: 'info', text: t('dispatch.rec.sent', { count: orders.length, number: incident.number }) };
-      onDispatched?.(incident);
-      await load(incidentId, { keepMessage: true });
+      await load(forIncident, { keepMessage: true });
     } catch (error) {
       sending = false;
+      if (incidentId !== forIncident) return;
       const conflict = error instanceof ApiError && error.status === 409;
       message = { kind: 'error', text: conflict ? t('dispatch.rec.conflict', { detail: problemText(error) }) : problemText(error) };
-      if (conflict) await load(incidentId, { keepMessage: true });
+      if (conflict) await load(forIncident, { keepMessage: true });
       else render();
     }
   }
@@ -220,6 +256,8 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
     clear() {
       incidentId = null;
       view = null;
+      viewFor = null;
+      pendingDispatch = false;
       state = 'idle';
       message = null;
       unchecked.clear();
@@ -228,6 +266,7 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
     },
     get incidentId() { return incidentId; },
     get hasUnits() { return selected().length > 0; },
+    get pendingDispatch() { return pendingDispatch; },
     focusDispatch() { root.querySelector('[data-action="dispatch"]')?.focus(); },
   };
 }
