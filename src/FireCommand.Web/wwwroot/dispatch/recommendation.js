@@ -72,10 +72,21 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
 
     if (message) root.append(el('p', { class: ['fc-note', message.kind === 'error' ? 'fc-note--error' : 'fc-note--info'], attrs: { role: 'alert' }, text: message.text }));
 
+    // Units that cannot arrive within the plan's time are offered apart, unticked (增援).
+    const near = units().filter((u) => !u.reinforcement);
+    const far = units().filter((u) => u.reinforcement);
     const list = el('ul', { class: 'fc-rec__list', attrs: { 'aria-label': t('dispatch.rec.listLabel') } });
-    for (const u of units()) list.append(unitRow(u));
-    if (units().length) root.append(list);
-    else if (outstanding.length) root.append(el('p', { class: 'fc-empty', text: t('dispatch.rec.noUnits') }));
+    for (const u of near) list.append(unitRow(u));
+    if (near.length) root.append(list);
+    else if (outstanding.length && !far.length) root.append(el('p', { class: 'fc-empty', text: t('dispatch.rec.noUnits') }));
+    if (far.length) {
+      const minutes = Math.round((rec?.reinforcementThresholdSeconds ?? 1200) / 60);
+      root.append(el('div', { class: 'fc-rec__reinforcements', attrs: { id: `${idPrefix}-reinforcements` } },
+        el('h4', { class: 'fc-rec__reinforcements-title', text: t('dispatch.rec.reinforcementTitle', { minutes: formatNumber(minutes) }) }),
+        el('p', { class: 'fc-rec__reinforcements-hint', text: t('dispatch.rec.reinforcementHint') }),
+        el('ul', { class: 'fc-rec__list fc-rec__list--far', attrs: { 'aria-label': t('dispatch.rec.reinforcementTitle', { minutes: formatNumber(minutes) }) } },
+          ...far.map((u) => unitRow(u)))));
+    }
 
     const shortfalls = rec?.shortfalls ?? [];
     if (shortfalls.length) {
@@ -96,7 +107,8 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
         : t('dispatch.rec.noneSelected') });
       const foot = el('div', { class: 'fc-rec__foot' }, total);
       if (canDispatch && !preview) {
-        const all = unchecked.size === 0;
+        // 全部调派 sends what is pre-selected: every unit but the long-distance reinforcements.
+        const all = units().every((u) => unchecked.has(u.unitId) === Boolean(u.reinforcement));
         // Only a list fetched for this incident and not being recomputed may be sent.
         const current = state === 'ready' && viewFor === incidentId;
         const send = button(all ? t('dispatch.rec.dispatchAll') : t('dispatch.rec.dispatchSelected', { count: selected().length }), {
@@ -130,6 +142,8 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
     }
     const flags = el('span', { class: 'fc-rec__flags' });
     if (u.crossJurisdiction) flags.append(el('span', { class: 'fc-flag fc-flag--cross', text: t('dispatch.rec.cross'), title: t('dispatch.rec.crossLong') }));
+    if (u.reinforcement) flags.append(el('span', { class: 'fc-flag fc-flag--far', text: t(u.crossJurisdiction ? 'dispatch.rec.reinforcementCross' : 'dispatch.rec.reinforcement'), title: t('dispatch.rec.reinforcementLong') }));
+    if (u.returning) flags.append(el('span', { class: 'fc-flag fc-flag--returning', text: t('dispatch.rec.returning'), title: t('dispatch.rec.returningLong') }));
     if (u.leavesStationEmpty) flags.append(el('span', { class: 'fc-flag fc-flag--empty', text: t('dispatch.rec.empty'), title: t('dispatch.rec.emptyLong') }));
     main.append(
       el('label', { class: 'fc-rec__name', attrs: { for: canDispatch && !preview ? id : null } },
@@ -208,8 +222,10 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
     viewFor = forIncident;
     state = next ? 'ready' : 'idle';
     if (!keepMessage) message = null;
-    // A fresh list keeps the dispatcher's unticks only for units still recommended.
+    // A fresh list keeps the dispatcher's unticks only for units still recommended; a reinforcement
+    // new to the list starts unticked.
     for (const id of [...unchecked]) if (!units().some((u) => u.unitId === id)) unchecked.delete(id);
+    for (const u of units()) if (u.reinforcement && !previousIds.has(u.unitId)) unchecked.add(u.unitId);
     for (const id of [...expanded]) if (!previousIds.has(id) && !units().some((u) => u.unitId === id)) expanded.delete(id);
     render();
   }
