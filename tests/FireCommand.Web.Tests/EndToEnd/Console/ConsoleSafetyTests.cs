@@ -237,6 +237,47 @@ public sealed class ConsoleSafetyTests(KestrelHost host) : IClassFixture<Kestrel
         session.Problems.AssertNone();
     }
 
+    [Fact]
+    public async Task CommandView_ShowsAKeyPlaceNamedWithMarkup_AsText()
+    {
+        const string Name = "<img src=x onerror=window.__injected=1><b style=color:red>撤离通知</b>";
+        await using var chromium = await Chromium.LaunchAsync();
+        var session = await ConsoleSession.SignInAsync(chromium, host.BaseAddress, "commander");
+        var page = session.Page;
+        var place = await session.KeyPlaceNearAStationAsync(21);
+        var id = await TakeAlarmThroughApiAsync(session, place, "13600136004");
+        var (status, _) = await session.PostAsync("/api/key-places", new
+        {
+            name = Name, categories = "HighRise",
+            latitude = place["latitude"]!.GetValue<double>() + 0.0006, longitude = place["longitude"]!.GetValue<double>(),
+            jurisdictionId = place["jurisdictionId"]!.GetValue<long>(),
+        });
+        Assert.Equal(201, status);
+
+        await page.GotoAsync($"/incident.html?id={id}");
+        await Expect(page.Locator("body[data-command-ready='true']")).ToBeVisibleAsync(ConsoleSession.Slow);
+        // The list row is text; clicking it centres the map on the place, whose tooltip the mouse opens.
+        var row = page.Locator("#nearby-places button", new() { HasTextString = "撤离通知" });
+        await Expect(row).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(row).ToContainTextAsync(Name);
+        // Each key place's marker is told the mouse is over it, until the one with that name opens its tooltip.
+        var tooltip = page.Locator(".leaflet-tooltip", new() { HasTextString = "撤离通知" });
+        var markers = page.Locator("#command-map .fc-cmd-place");
+        for (int i = 0, n = await markers.CountAsync(); i < n && await tooltip.CountAsync() == 0; i++)
+        {
+            await markers.Nth(i).DispatchEventAsync("mouseover");
+            if (await tooltip.CountAsync() == 0) await markers.Nth(i).DispatchEventAsync("mouseout");
+        }
+        await Expect(tooltip).ToBeVisibleAsync();
+        await Expect(tooltip).ToContainTextAsync("<img src=x onerror=window.__injected=1><b style=color:red>撤离通知</b>");
+
+        // Nothing of the name became markup, anywhere on the page.
+        await Expect(page.Locator("img[src='x']")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".leaflet-tooltip b, .leaflet-popup b, #nearby-places b")).ToHaveCountAsync(0);
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__injected === 1"), "the name's script ran");
+        session.Problems.AssertNone();
+    }
+
     /// <summary>Waits for something the browser does in its own time; fails after 30 s of polling.</summary>
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
