@@ -30,6 +30,8 @@ export function createAddressSearch(input, { near, onPick, onUnavailable }) {
   let unavailable = false;
   let lastQuery = '';
   let enterWaitsFor = null; // Enter pressed while the suggestions for this text were loading
+  let waiting = Promise.resolve(); // settles when an Enter that waits has been answered
+  let picking = Promise.resolve(); // settles when the last pick has been applied
 
   const current = () => input.value.trim();
 
@@ -126,7 +128,7 @@ export function createAddressSearch(input, { near, onPick, onUnavailable }) {
     input.value = r.name;
     close();
     setStatus('');
-    onPick(r);
+    picking = Promise.resolve(onPick(r)).catch(() => {});
   }
 
   input.addEventListener('input', () => {
@@ -156,7 +158,7 @@ export function createAddressSearch(input, { near, onPick, onUnavailable }) {
         enterWaitsFor = current();
         setStatus(t('console.intake.searching'));
         searchSoon.cancel();
-        search();
+        waiting = search();
       }
     } else if (e.key === 'Escape' && !list.hidden) {
       close();
@@ -176,5 +178,10 @@ export function createAddressSearch(input, { near, onPick, onUnavailable }) {
       setStatus('');
     },
     get unavailable() { return unavailable; },
+    /** Settles once an Enter waiting for suggestions and the pick it made have been applied. */
+    async settled() {
+      await waiting.catch(() => {});
+      await picking;
+    },
   };
 }

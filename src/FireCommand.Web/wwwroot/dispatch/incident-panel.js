@@ -120,10 +120,19 @@ export function createIncidentPanel(root, store, { canDispatch, onSelect }) {
           say(t('dispatch.actions.merged', { from: i.number, into: target.number }));
         } },
       }),
+      button(t('dispatch.actions.releaseAll'), {
+        class: 'fc-btn', attrs: { id: 'action-release-all', disabled: closed || actions.activeUnits(i, store.units).length === 0 },
+        on: { click: async () => {
+          const view = await actions.releaseAll(i, store.units);
+          if (!view) return;
+          store.applyIncident(view);
+          say(t('dispatch.actions.released', { number: view.number }));
+        } },
+      }),
       button(t('dispatch.actions.close'), {
         class: 'fc-btn', attrs: { id: 'action-close', disabled: closed },
         on: { click: async () => {
-          const view = await actions.close(i);
+          const view = await actions.close(i, store.units);
           if (!view) return;
           store.applyIncident(view);
           say(t('dispatch.actions.closed', { number: view.number }));
@@ -203,8 +212,23 @@ export function createIncidentPanel(root, store, { canDispatch, onSelect }) {
     await recommendationLoaded;
   }
 
+  // The last unit released: the dispatcher records the outcome now, while it is fresh.
+  let outcomeAskedFor = null;
+  function askOutcomeWhenLastUnitClears(incident, previous) {
+    if (!canDispatch || incident.state === 'Closed' || outcomeAskedFor === incident.id || document.querySelector('dialog[open]')) return;
+    const open = (x) => (x?.assignments ?? []).filter((a) => !a.clearedAt).length;
+    if (!previous || open(previous) === 0 || open(incident) > 0) return;
+    outcomeAskedFor = incident.id;
+    actions.close(incident, store.units).then((view) => {
+      if (!view) return;
+      store.applyIncident(view);
+      say(t('dispatch.actions.closed', { number: view.number }));
+    });
+  }
+
   store.on('incident', ({ id, incident, previous }) => {
     if (!current || id !== current.id) return;
+    askOutcomeWhenLastUnitClears(incident, previous);
     const levelUp = previous && incident.fireLevel > previous.fireLevel;
     const unitsChanged = previous && (previous.assignments?.length ?? 0) !== (incident.assignments?.length ?? 0);
     current = incident;

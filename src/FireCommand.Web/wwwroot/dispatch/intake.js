@@ -51,7 +51,7 @@ async function keyPlaceIdOf(result) {
   return found?.p.id ?? null;
 }
 
-export function createIntake(root, store, { onTaken }) {
+export function createIntake(root, store, { onTaken, onFailed }) {
   const state = { lat: null, lng: null, keyPlaceId: null, keyPlaceAt: null, levelOverride: null, suggested: null, mergeInto: null, duplicates: [],
     imprecise: null, impreciseAccepted: false };
   let previewSeq = 0;
@@ -293,10 +293,15 @@ export function createIntake(root, store, { onTaken }) {
       return;
     }
     dupBox.append(el('p', { class: 'fc-dups__title', text: t('console.intake.duplicatesFound', { count: state.duplicates.length }) }));
+    // The default is a new incident: a wrong merge hides a second fire, a wrong new incident only
+    // costs a merge later. Merging is a deliberate choice.
+    dupBox.append(el('p', { class: 'fc-dups__default', attrs: { id: 'dup-default' }, text: state.mergeInto
+      ? t('console.intake.dupDefaultMerge', { number: state.duplicates.find((d) => d.incidentId === state.mergeInto)?.number ?? '' })
+      : t('console.intake.dupDefaultNew') }));
     const asNew = button(t('console.intake.asNew'), {
       class: ['fc-btn', 'fc-btn--small', state.mergeInto ? 'fc-btn--ghost' : 'fc-btn--chosen'],
       attrs: { id: 'dup-new', 'aria-pressed': String(!state.mergeInto) },
-      on: { click: () => { state.mergeInto = null; renderDuplicates(); renderSubmit(); } },
+      on: { click: () => { state.mergeInto = null; renderDuplicates(); renderSubmit(); dupBox.querySelector('#dup-new')?.focus(); } },
     });
     dupBox.append(asNew);
     for (const d of state.duplicates) {
@@ -312,7 +317,14 @@ export function createIntake(root, store, { onTaken }) {
         button(chosen ? t('console.intake.mergeChosen', { number: d.number }) : t('console.intake.mergeInto', { number: d.number }), {
           class: ['fc-btn', 'fc-btn--small', chosen ? 'fc-btn--chosen' : ''],
           attrs: { 'aria-pressed': String(chosen), 'data-action': 'merge', 'data-incident-id': d.incidentId },
-          on: { click: () => { state.mergeInto = d.incidentId; renderDuplicates(); renderSubmit(); } },
+          // The choice re-renders the list: focus stays on the chosen button, inside the panel, so
+          // Ctrl+Enter goes on working.
+          on: { click: () => {
+            state.mergeInto = d.incidentId;
+            renderDuplicates();
+            renderSubmit();
+            dupBox.querySelector(`[data-action="merge"][data-incident-id="${d.incidentId}"]`)?.focus();
+          } },
         })));
     }
   }
@@ -371,18 +383,24 @@ export function createIntake(root, store, { onTaken }) {
 
   async function take() {
     if (submitting) return;
+    submitting = true; // Enter in the address may still be choosing the place: wait for it
+    renderSubmit();
+    await search.settled();
+    submitting = false;
     clearErrors();
     let valid = true;
     if (!selectedType()) { showError('type', t('console.intake.typeRequired')); valid = false; }
     if (state.lat === null && !state.keyPlaceId) { showError('latitude', t('console.intake.locationRequired')); valid = false; }
     if (!valid) {
       form.querySelector('[aria-invalid="true"], [aria-invalid="true"] input')?.focus();
+      onFailed?.();
       return;
     }
     if (state.imprecise && !state.impreciseAccepted) {
       // Said before the incident exists: the next submit takes the centre as it is.
       state.impreciseAccepted = true;
       showError('address', t('console.intake.impreciseConfirm', { kind: t(`dispatch.placeKind.${state.imprecise}`) }));
+      onFailed?.();
       return;
     }
     submitting = true;
@@ -397,6 +415,7 @@ export function createIntake(root, store, { onTaken }) {
     } catch (error) {
       submitting = false;
       renderSubmit();
+      onFailed?.();
       const errors = error instanceof ApiError ? error.problem?.errors : null;
       if (errors && Object.keys(errors).length) {
         for (const [name, messages] of Object.entries(errors)) {
@@ -431,7 +450,8 @@ export function createIntake(root, store, { onTaken }) {
   for (const input of [trapped, injured]) input.addEventListener('input', previewSoon);
   address.addEventListener('input', () => clearError('address'));
   form.addEventListener('submit', (e) => { e.preventDefault(); take(); });
-  form.addEventListener('keydown', (e) => {
+  // Ctrl+Enter anywhere in the intake panel: the form, the map, the duplicate choice beside it.
+  root.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); take(); }
   });
   reset.addEventListener('click', () => { clear(); caller.focus(); });
@@ -459,6 +479,7 @@ export function createIntake(root, store, { onTaken }) {
     focus() {
       caller.focus();
     },
+    get submitting() { return submitting; },
     clear,
   };
 }
