@@ -278,6 +278,33 @@ public sealed class ConsoleSafetyTests(KestrelHost host) : IClassFixture<Kestrel
         session.Problems.AssertNone();
     }
 
+    [Fact]
+    public async Task AnotherJurisdictionsIncident_IsAClearPage_AndTheLoginPageLogsNoError()
+    {
+        await using var chromium = await Chromium.LaunchAsync();
+        var dispatcher1 = await ConsoleSession.SignInAsync(chromium, host.BaseAddress, "dispatcher1");
+        var id = await TakeAlarmThroughApiAsync(dispatcher1, await dispatcher1.KeyPlaceNearAStationAsync(2), "13600136005");
+
+        var dispatcher2 = await ConsoleSession.SignInAsync(chromium, host.BaseAddress, "dispatcher2");
+        var page = dispatcher2.Page;
+        await page.GotoAsync($"/incident.html?id={id}");
+        await Expect(page.Locator("body[data-command-ready='failed']")).ToBeAttachedAsync(new() { Timeout = 60_000 });
+        await Expect(page.Locator("#command-failed")).ToBeVisibleAsync();
+        await Expect(page.Locator("#command-error")).ToContainTextAsync(id.ToString());
+        await Expect(page.Locator("#command-map, #assigned-units, #water-sources")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#live-banner")).ToBeHiddenAsync();
+
+        // A browser without a session on the login page: nothing in its console.
+        var fresh = await chromium.NewPageAsync(host.BaseAddress);
+        var errors = new List<string>();
+        fresh.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); };
+        await fresh.GotoAsync("/login.html");
+        await Expect(fresh.Locator("#login-user")).ToBeFocusedAsync(new() { Timeout = 30_000 });
+        await fresh.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        lock (errors) Assert.True(errors.Count == 0, "console errors on the login page: " + string.Join("; ", errors));
+        dispatcher2.Problems.AssertNone();
+    }
+
     /// <summary>Waits for something the browser does in its own time; fails after 30 s of polling.</summary>
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
