@@ -33,6 +33,7 @@ public static class DispatchModule
         incidents.MapCommandView();
         incidents.MapPost("/{id:long}/dispatch", DispatchUnits.Handle).RequireAuthorization(Policies.Dispatch);
         incidents.MapPost("/{id:long}/escalate", IncidentActions.Escalate).RequireAuthorization(Policies.Dispatch);
+        incidents.MapPost("/{id:long}/release-all", IncidentActions.ReleaseAll).RequireAuthorization(Policies.Dispatch);
         incidents.MapPost("/{id:long}/close", IncidentActions.Close).RequireAuthorization(Policies.Dispatch);
         incidents.MapPost("/{id:long}/merge", IncidentActions.Merge).RequireAuthorization(Policies.Dispatch);
         api.MapResponsePlans();

@@ -10,6 +10,15 @@ public sealed record DispatchOptions
     /// <summary>Offer units on their way home (返队) as well as units at their stations.</summary>
     public bool AllowReturningUnits { get; init; } = true;
 
+    /// <summary>Returning units are offered only when the units at their stations cannot fill the plan:
+    /// a crew just released has spent water, foam and air (see RecommendationOptions).</summary>
+    public bool ReturningUnitsOnlyForShortfalls { get; init; } = true;
+
+    /// <summary>Travel time beyond which a recommended unit is a long-distance reinforcement (增援),
+    /// offered apart and not pre-selected. Default 20 minutes.</summary>
+    [Range(60, 4 * 3600)]
+    public double ReinforcementThresholdSeconds { get; init; } = 1200;
+
     /// <summary>Offer another jurisdiction's units when they arrive sooner (flagged as 跨区).</summary>
     public bool AllowCrossJurisdiction { get; init; } = true;
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FireCommand.Web.Dispatch;
 
-/// <summary>Escalation (升级), closing (结案) and merging a duplicate into its incident.</summary>
+/// <summary>Escalation (升级), releasing every unit (全部返队), closing (结案) and merging a duplicate into its incident.</summary>
 public static class IncidentActions
 {
     public sealed record EscalateRequest(int? FireLevel);
@@ -49,6 +49,39 @@ public static class IncidentActions
         incident.Close(now, r.Outcome!.Trim());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        return TypedResults.Ok(await PublishAsync(db, incident, notifier, ct));
+    }
+
+    /// <summary>
+    /// 全部返队: every unit still on the incident reports 25 返队 and its assignment ends, in one
+    /// transaction (all or none). A unit with water on (23) records 24 停水 first, at the same moment:
+    /// GA/T 974.39 has no move from 出水 straight to 返队, and the water-off time is part of the record.
+    /// Every status change is audited by the save.
+    /// </summary>
+    public static async Task<Results<Ok<IncidentViews.IncidentView>, NotFound, ProblemHttpResult>> ReleaseAll(long id,
+        FireCommandDbContext db, TimeProvider clock, ConsoleNotifier notifier, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (incident is null) return TypedResults.NotFound();
+        if (incident.State is IncidentState.Closed)
+            return TypedResults.Problem(statusCode: 409, title: "Incident closed", detail: $"{incident.Number} is closed.");
+        var open = await db.Assignments.IgnoreQueryFilters().Where(a => a.IncidentId == id && a.ClearedAt == null)
+            .Join(db.Units.IgnoreQueryFilters(), a => a.UnitId, u => u.Id, (a, u) => new { a, u }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        // Saved as its own step so that the audit trail shows 23 → 24 and then 24 → 25.
+        var waterOn = open.Where(x => x.u.Status is UnitStatus.WaterOn).ToList();
+        foreach (var x in waterOn) x.u.ChangeStatus(UnitStatus.WaterOff, now);
+        if (waterOn.Count > 0) await db.SaveChangesAsync(ct);
+        foreach (var x in open)
+        {
+            if (UnitStatusCodes.CanChange(x.u.Status, UnitStatus.Returning)) x.u.ChangeStatus(UnitStatus.Returning, now);
+            x.a.ClearedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        foreach (var x in open)
+            await notifier.PublishAsync(ConsoleNotifier.UnitChanged, x.u.JurisdictionId, IncidentViews.ToView(x.u, null), ct);
         return TypedResults.Ok(await PublishAsync(db, incident, notifier, ct));
     }
 

@@ -71,25 +71,13 @@ public static class Recommend
                 AllowReturningUnits = options.AllowReturningUnits,
                 AllowCrossJurisdiction = options.AllowCrossJurisdiction,
                 LastUnitPenaltySeconds = options.LastUnitPenaltySeconds,
+                ReturningUnitsOnlyForShortfalls = options.ReturningUnitsOnlyForShortfalls,
+                ReinforcementThresholdSeconds = options.ReinforcementThresholdSeconds,
             }));
         return new RecommendationView(incident.Id, incident.FireLevel, required, outstanding, recommendation);
     }
 
-    /// <summary>The plan's slots less what the units already on the incident fill (each unit fills one slot).</summary>
+    /// <summary>The plan's slots less what the units already on the incident fill (see <see cref="PlanCoverage"/>).</summary>
     internal static IReadOnlyList<RequiredSlot> Outstanding(IReadOnlyList<RequiredSlot> required,
-        IEnumerable<(UnitCapability Capabilities, ApparatusType Type)> onIncident)
-    {
-        var left = required.Select(s => s.Count).ToArray();
-        foreach (var unit in onIncident)
-        {
-            // The most specific slot first, so a ladder fills the aerial slot rather than a water slot.
-            var slot = Enumerable.Range(0, required.Count)
-                .Where(i => left[i] > 0 && required[i].Requirement.IsMetBy(unit.Capabilities, unit.Type))
-                .OrderByDescending(i => System.Numerics.BitOperations.PopCount((uint)required[i].Requirement.Capabilities)
-                                        + (required[i].Requirement.Apparatus is null ? 0 : 8))
-                .Cast<int?>().FirstOrDefault();
-            if (slot is { } s) left[s]--;
-        }
-        return [.. required.Select((s, i) => s with { Count = left[i] }).Where(s => s.Count > 0)];
-    }
+        IEnumerable<(UnitCapability Capabilities, ApparatusType Type)> onIncident) => PlanCoverage.Outstanding(required, onIncident);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FireCommand.Core.Audit;
 using FireCommand.Core.Data;
 using FireCommand.Core.Dispatch;
 using FireCommand.Core.Dispatch.Simulation;
@@ -105,15 +106,30 @@ internal sealed class UnitScript(ProvinceGeography geography)
         return from is { } f && to is { } t ? routing.Route(f, t) : null;
     }
 
-    /// <summary>Incidents whose units have all left the scene are closed, as a commander would.</summary>
+    /// <summary>
+    /// Incidents the simulation alone worked, whose units have all left the scene a while ago, are
+    /// closed as a commander would; one a person took, dispatched, escalated or edited is left to
+    /// them (<see cref="SimulatedClosing"/>).
+    /// </summary>
     private static async Task CloseFinishedAsync(IServiceProvider sp, FireCommandDbContext db, DateTimeOffset now, CancellationToken ct)
     {
+        var simulator = sp.GetRequiredService<IAuditActor>().UserName;
         var candidates = await db.Incidents
             .Where(i => (i.State == IncidentState.Working || i.State == IncidentState.Dispatched)
                         && !db.Assignments.Any(a => a.IncidentId == i.Id && a.ClearedAt == null))
             .Select(i => i.Id).ToListAsync(ct);
         foreach (var id in candidates)
+        {
+            var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var assignments = await db.Assignments.Where(a => a.IncidentId == id)
+                .Select(a => new { a.DispatchedBy, a.ClearedAt }).ToListAsync(ct);
+            var actors = assignments.Select(a => a.DispatchedBy)
+                .Concat(await db.Alarms.Where(a => a.IncidentId == id).Select(a => a.TakenBy).ToListAsync(ct))
+                .Concat(await db.AuditEntries.Where(e => e.Entity == nameof(Incident) && e.EntityId == key).Select(e => e.UserName).ToListAsync(ct));
+            var lastCleared = assignments.Count == 0 ? null : assignments.Max(a => a.ClearedAt);
+            if (!SimulatedClosing.MayClose(simulator, actors, lastCleared, now)) continue;
             await IncidentActions.Close(id, new IncidentActions.CloseRequest("处置完毕，力量归队（演示模拟）", false), db,
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ConsoleNotifier>(), ct);
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 import { initI18n, t, onLanguageChange } from '../shared/i18n.js';
 import { ApiError, api } from '../shared/api.js';
-import { currentUser, login, safeReturnUrl } from '../shared/auth.js';
+import { login, safeReturnUrl } from '../shared/auth.js';
 import { mountLanguageToggle } from '../shared/language-toggle.js';
 
 const form = document.getElementById('login-form');
@@ -118,12 +118,8 @@ async function start() {
     setBusy(submit.disabled);
   });
   userInput.focus();
-  // Already signed in (e.g. a bookmarked login page): go straight on.
-  try {
-    if (await currentUser()) location.replace(returnUrl);
-  } catch {
-    // the server is unreachable; the form still shows and reports it on submit
-  }
+  // No GET /api/auth/me here: without a session it answers 401, which the browser logs as an error
+  // on every visit. Someone already signed in who opens this page simply signs in again.
 }
 
 start().catch((error) => {

@@ -7,6 +7,7 @@ import { t } from '../shared/i18n.js';
 import { UNIT_STATUS_COLOURS, UNIT_UNKNOWN_COLOUR, keyPlaceGroup } from '../map/symbols.js';
 import { createBaseMap } from '../dispatch/base-map.js';
 import { duration, distance, shortCallSign, unitStatusText } from '../dispatch/format.js';
+import { escapeHtml } from '../shared/escape.js';
 
 const L = window.L;
 
@@ -18,10 +19,6 @@ function incidentIcon(level) {
   badge.textContent = String(level);
   root.append(badge);
   return L.divIcon({ className: 'fc-cmd-pin', html: root, iconSize: [30, 40], iconAnchor: [15, 39] });
-}
-
-function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
 function numberIcon(n, className) {
@@ -55,7 +52,7 @@ export function createIncidentMap(container) {
     } else {
       incidentMarker.setLatLng(latlng).setIcon(incidentIcon(incident.fireLevel));
     }
-    incidentMarker.unbindTooltip().bindTooltip(`${incident.number} · ${incident.address ?? ''}`, { direction: 'top', offset: [0, -36], className: 'fc-tooltip' });
+    incidentMarker.unbindTooltip().bindTooltip(escapeHtml(`${incident.number} · ${incident.address ?? ''}`), { direction: 'top', offset: [0, -36], className: 'fc-tooltip' });
     if (!fitted) map.setView(latlng, 15, { animate: false });
   }
 
@@ -72,7 +69,7 @@ export function createIncidentMap(container) {
       });
       line.eachLayer((layer) => {
         layer.options.className = 'fc-route';
-        layer.bindTooltip(`${p.callSign} · ${t('command.map.routeEta', { time: duration(p.travelSeconds) })} · ${distance(p.lengthMeters)}`,
+        layer.bindTooltip(escapeHtml(`${p.callSign} · ${t('command.map.routeEta', { time: duration(p.travelSeconds) })} · ${distance(p.lengthMeters)}`),
           { sticky: true, className: 'fc-tooltip' });
       });
       routes.addLayer(casing).addLayer(line);
@@ -106,9 +103,9 @@ export function createIncidentMap(container) {
       }
       const station = String(lead.callSign ?? '').split(' ')[0];
       marker.setStyle({ fillColor: colour, radius: members.length > 1 ? 8.5 : 7 });
-      marker.setTooltipContent(members.length > 1
+      marker.setTooltipContent(escapeHtml(members.length > 1
         ? `${station} ×${members.length}`
-        : `${shortCallSign(lead.callSign)} ${lead.status}`);
+        : `${shortCallSign(lead.callSign)} ${lead.status}`));
       marker.unbindPopup().bindPopup(members.map((u) => `${u.callSign} · ${u.status} ${unitStatusText(u.status)}`)
         .map(escapeHtml).join('<br>'), { className: 'fc-popup-wrap' });
     }
@@ -118,7 +115,7 @@ export function createIncidentMap(container) {
     water.clearLayers();
     list.forEach((w, i) => {
       L.marker([w.latitude, w.longitude], { icon: numberIcon(i + 1, 'fc-cmd-water'), pane: 'fc-cmdWater', keyboard: false })
-        .bindTooltip(`${i + 1}. ${w.code} · ${w.travelSeconds !== null ? duration(w.travelSeconds) : '—'} · ${distance(w.straightLineMeters)}`,
+        .bindTooltip(escapeHtml(`${i + 1}. ${w.code} · ${w.travelSeconds !== null ? duration(w.travelSeconds) : '—'} · ${distance(w.straightLineMeters)}`),
           { direction: 'top', className: 'fc-tooltip' })
         .addTo(water);
     });
@@ -135,7 +132,7 @@ export function createIncidentMap(container) {
       L.marker([p.latitude, p.longitude], {
         icon: L.divIcon({ className: 'fc-cmd-place', html: root, iconSize: [18, 18], iconAnchor: [9, 9] }),
         pane: 'fc-cmdPlaces', keyboard: false,
-      }).bindTooltip(`${p.name} · ${distance(p.distanceMeters)}`, { direction: 'top', className: 'fc-tooltip' }).addTo(places);
+      }).bindTooltip(escapeHtml(`${p.name} · ${distance(p.distanceMeters)}`), { direction: 'top', className: 'fc-tooltip' }).addTo(places);
     }
   }
 

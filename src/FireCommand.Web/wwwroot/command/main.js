@@ -28,10 +28,18 @@ const DISPATCH_ROLES = ['Admin', 'Commander', 'Dispatcher'];
 const MOVING = new Set([20, 21]);
 const TIMER_KEYS = { callProcessing: 'CallProcessing', turnout: 'Turnout', travel: 'Travel', total: 'Total' };
 
+/** A page of its own for an incident that cannot be shown: one message, one way back, no empty panels. */
 function fail(message) {
-  const summary = document.getElementById('command-summary');
-  summary.replaceChildren(el('p', { class: 'fc-note fc-note--error', attrs: { role: 'alert', id: 'command-error' }, text: message }),
-    el('a', { class: 'fc-btn', attrs: { href: '/console.html' }, text: t('command.back') }));
+  const main = document.querySelector('.fc-command__main');
+  main.replaceChildren(el('section', { class: 'fc-command__card fc-command__failed', attrs: { id: 'command-failed' } },
+    el('h1', { class: 'fc-command__failed-title', text: t('command.unavailableTitle') }),
+    el('p', { class: 'fc-note fc-note--error', attrs: { role: 'alert', id: 'command-error' }, text: message }),
+    el('a', { class: 'fc-btn fc-btn--primary', attrs: { href: '/console.html' }, text: t('command.back') })));
+  main.classList.add('is-failed');
+  for (const id of ['live-banner', 'live-indicator']) {
+    const node = document.getElementById(id);
+    if (node) node.hidden = true;
+  }
   document.body.dataset.commandReady = 'failed';
 }
 
@@ -41,7 +49,6 @@ async function start() {
   mountHeader(user, 'console');
   const canDispatch = DISPATCH_ROLES.some((r) => (user.roles ?? []).includes(r));
   document.body.dataset.canDispatch = String(canDispatch);
-  mountLiveStatus(document.getElementById('live-indicator'), document.getElementById('live-banner'));
 
   const id = Number(new URL(location.href).searchParams.get('id'));
   if (!Number.isInteger(id) || id <= 0) {
@@ -61,6 +68,8 @@ async function start() {
     return;
   }
   store.select(id);
+  // Only an incident that is shown has a live channel to report on.
+  mountLiveStatus(document.getElementById('live-indicator'), document.getElementById('live-banner'));
 
   const summary = document.getElementById('command-summary');
   const unitsTitle = document.getElementById('units-title');

@@ -70,14 +70,42 @@ export function escalate(incident) {
   });
 }
 
-/** Closing: outcome text (required) and the false-alarm mark. */
-export function close(incident) {
+const ACTIVE = new Set([20, 21, 22, 23, 24, 27]);
+
+/** The call signs of the units still working on the incident (not yet released). */
+export function activeUnits(incident, units) {
+  return (incident.assignments ?? []).filter((a) => !a.clearedAt && ACTIVE.has(a.unitStatus ?? units?.get(a.unitId)?.status))
+    .map((a) => a.callSign ?? units?.get(a.unitId)?.callSign ?? `#${a.unitId}`);
+}
+
+/** 全部返队: one confirmation, then every unit on the incident returns; resolves with the IncidentView or null. */
+export function releaseAll(incident, units) {
+  const names = activeUnits(incident, units);
+  const body = el('div', {},
+    el('p', { text: t('dispatch.actions.releaseAllText', { number: incident.number, count: names.length }) }),
+    el('p', { class: 'fc-dialog__hint', text: names.join('、') }));
+  return dialog({
+    id: 'release-dialog',
+    title: t('dispatch.actions.releaseAllTitle'),
+    body,
+    okText: t('dispatch.actions.releaseAll'),
+    onOk: () => api.post(`/api/incidents/${incident.id}/release-all`, {}),
+  });
+}
+
+/** Closing: outcome text (required) and the false-alarm mark; units still working are released first when ticked. */
+export function close(incident, units) {
+  const working = activeUnits(incident, units);
+  const release = el('input', { attrs: { type: 'checkbox', id: 'close-release' } });
+  release.checked = working.length > 0;
   const outcome = el('textarea', { class: 'fc-input', attrs: { id: 'close-outcome', rows: '3', maxlength: '2000', required: true } });
   const falseAlarm = el('input', { attrs: { type: 'checkbox', id: 'close-false' } });
   const body = el('div', { class: 'fc-dialog__fields' },
     el('p', { text: t('dispatch.actions.closeText', { number: incident.number }) }),
     el('label', { class: 'fc-field__label', attrs: { for: 'close-outcome' }, text: t('dispatch.actions.outcome') }), outcome,
     el('label', { class: 'fc-check', attrs: { for: 'close-false' } }, falseAlarm, t('dispatch.actions.falseAlarm')),
+    working.length ? el('label', { class: 'fc-check', attrs: { for: 'close-release' } }, release,
+      t('dispatch.actions.closeRelease', { count: working.length, units: working.join('、') })) : null,
     el('p', { class: 'fc-dialog__hint', text: t('dispatch.actions.closeHint') }));
   setTimeout(() => outcome.focus(), 0);
   return dialog({
@@ -91,6 +119,7 @@ export function close(incident) {
         outcome.setAttribute('aria-invalid', 'true');
         throw new Error(t('dispatch.actions.outcomeRequired'));
       }
+      if (working.length && release.checked) await api.post(`/api/incidents/${incident.id}/release-all`, {});
       return api.post(`/api/incidents/${incident.id}/close`, { outcome: outcome.value.trim(), falseAlarm: falseAlarm.checked });
     },
   });

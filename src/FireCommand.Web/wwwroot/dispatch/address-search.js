@@ -2,6 +2,8 @@
 // "解放路和滨江路口", one character wrong) goes to GET /api/locate, debounced; the ranked places show
 // under the field (name, kind, where). ↑/↓ move, Enter picks, Esc closes. Picking moves the map pin.
 // When the search service is missing the field still takes free text and says to pin the map.
+// Suggestions belong to the text they were found for: once the text changes they are hidden, and
+// Enter pressed before the new ones arrive waits for them (it never takes an older text's place).
 
 import { t, has, onLanguageChange } from '../shared/i18n.js';
 import { api, ApiError } from '../shared/api.js';
@@ -22,10 +24,16 @@ export function createAddressSearch(input, { near, onPick, onUnavailable }) {
   input.autocomplete = 'off';
 
   let results = [];
+  let resultsFor = null; // the text `results` were found for
   let active = -1;
   let controller = null;
   let unavailable = false;
   let lastQuery = '';
+  let enterWaitsFor = null; // Enter pressed while the suggestions for this text were loading
+  let waiting = Promise.resolve(); // settles when an Enter that waits has been answered
+  let picking = Promise.resolve(); // settles when the last pick has been applied
+
+  const current = () => input.value.trim();
 
   function setStatus(text) {
     status.textContent = text ?? '';
@@ -66,10 +74,13 @@ export function createAddressSearch(input, { near, onPick, onUnavailable }) {
   }
 
   async function search() {
-    const q = input.value.trim();
+    const q = current();
+    if (q === lastQuery && controller && !controller.signal.aborted && resultsFor !== q) return; // already on its way
     lastQuery = q;
     if (unavailable || q.length < MIN_CHARS) {
       results = [];
+      resultsFor = null;
+      enterWaitsFor = null;
       close();
       if (!unavailable) setStatus('');
       return;
@@ -81,14 +92,23 @@ export function createAddressSearch(input, { near, onPick, onUnavailable }) {
     if (point) params.set('near', `${point.lat.toFixed(6)},${point.lng.toFixed(6)}`);
     try {
       const found = await api.get(`/api/locate?${params}`, { signal: controller.signal });
-      if (q !== lastQuery) return;
+      controller = null;
+      if (q !== lastQuery || q !== current()) return;
       results = Array.isArray(found) ? found : (found?.results ?? []);
+      resultsFor = q;
       active = results.length ? 0 : -1;
       setStatus(results.length ? '' : t('console.intake.noMatch'));
       render();
+      if (enterWaitsFor === q) {
+        enterWaitsFor = null;
+        if (results.length) pick(0);
+      }
     } catch (error) {
       if (error?.name === 'AbortError') return;
+      controller = null;
       results = [];
+      resultsFor = null;
+      enterWaitsFor = null;
       close();
       if (error instanceof ApiError && (error.status === 404 || error.status === 405 || error.status === 501)) {
         unavailable = true;
@@ -104,15 +124,23 @@ export function createAddressSearch(input, { near, onPick, onUnavailable }) {
 
   function pick(index) {
     const r = results[index];
-    if (!r) return;
+    if (!r || resultsFor !== current()) return;
     input.value = r.name;
     close();
     setStatus('');
-    onPick(r);
+    picking = Promise.resolve(onPick(r)).catch(() => {});
   }
 
-  input.addEventListener('input', searchSoon);
+  input.addEventListener('input', () => {
+    // What is listed was found for another text: hide it at once, so neither a click nor Enter takes it.
+    if (resultsFor !== current()) { close(); active = -1; }
+    if (enterWaitsFor !== null && enterWaitsFor !== current()) enterWaitsFor = null;
+    searchSoon();
+  });
   input.addEventListener('keydown', (e) => {
+    const fresh = resultsFor === current();
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey || e.altKey)) return; // the form's shortcuts
+    if (!fresh && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) return;
     if (e.key === 'ArrowDown' && results.length) {
       if (list.hidden) { list.hidden = false; input.setAttribute('aria-expanded', 'true'); }
       active = (active + 1) % results.length;
@@ -122,9 +150,16 @@ export function createAddressSearch(input, { near, onPick, onUnavailable }) {
       active = (active - 1 + results.length) % results.length;
       render();
       e.preventDefault();
-    } else if (e.key === 'Enter' && !list.hidden && active >= 0) {
-      pick(active);
+    } else if (e.key === 'Enter') {
+      // Enter in the address never submits the form; it takes a suggestion for this very text.
       e.preventDefault();
+      if (fresh && !list.hidden && active >= 0) pick(active);
+      else if (!fresh && !unavailable && current().length >= MIN_CHARS) {
+        enterWaitsFor = current();
+        setStatus(t('console.intake.searching'));
+        searchSoon.cancel();
+        waiting = search();
+      }
     } else if (e.key === 'Escape' && !list.hidden) {
       close();
       e.preventDefault();
@@ -137,9 +172,16 @@ export function createAddressSearch(input, { near, onPick, onUnavailable }) {
   return {
     clear() {
       results = [];
+      resultsFor = null;
+      enterWaitsFor = null;
       close();
       setStatus('');
     },
     get unavailable() { return unavailable; },
+    /** Settles once an Enter waiting for suggestions and the pick it made have been applied. */
+    async settled() {
+      await waiting.catch(() => {});
+      await picking;
+    },
   };
 }

@@ -120,10 +120,19 @@ export function createIncidentPanel(root, store, { canDispatch, onSelect }) {
           say(t('dispatch.actions.merged', { from: i.number, into: target.number }));
         } },
       }),
+      button(t('dispatch.actions.releaseAll'), {
+        class: 'fc-btn', attrs: { id: 'action-release-all', disabled: closed || actions.activeUnits(i, store.units).length === 0 },
+        on: { click: async () => {
+          const view = await actions.releaseAll(i, store.units);
+          if (!view) return;
+          store.applyIncident(view);
+          say(t('dispatch.actions.released', { number: view.number }));
+        } },
+      }),
       button(t('dispatch.actions.close'), {
         class: 'fc-btn', attrs: { id: 'action-close', disabled: closed },
         on: { click: async () => {
-          const view = await actions.close(i);
+          const view = await actions.close(i, store.units);
           if (!view) return;
           store.applyIncident(view);
           say(t('dispatch.actions.closed', { number: view.number }));
@@ -169,29 +178,57 @@ export function createIncidentPanel(root, store, { canDispatch, onSelect }) {
     timeline.show(current, store.levelChangesOf(current.id));
   }
 
+  let showSeq = 0;
   async function show(id) {
+    const seq = ++showSeq;
     const changed = id !== current?.id;
     current = store.incidents.get(id) ?? null;
     if (changed) say('');
     render();
     if (changed) work.scrollTop = 0;
-    if (!current) return;
+    if (!current) {
+      recommendation.clear();
+      loadedRecommendationFor = null;
+      return;
+    }
+    // The recommendation panel forgets the previous incident's list at once, before any await.
+    let recommendationLoaded = null;
+    if (changed || loadedRecommendationFor !== id) {
+      loadedRecommendationFor = id;
+      if (current.state !== 'Closed') recommendationLoaded = recommendation.load(id);
+      else recommendation.clear();
+    }
     if (!current.detailLoaded) {
       try {
-        current = await store.refreshIncident(id);
+        const fresh = await store.refreshIncident(id);
+        // Another incident was selected meanwhile: this answer is not for the panel any more.
+        if (seq !== showSeq || current?.id !== id) return;
+        current = fresh;
       } catch (error) {
+        if (seq !== showSeq) return;
         say(error instanceof ApiError && error.status === 404 ? t('console.incident.gone') : t('console.incident.loadFailed'), 'error');
       }
     }
-    if (changed || loadedRecommendationFor !== id) {
-      loadedRecommendationFor = id;
-      if (current && current.state !== 'Closed') await recommendation.load(id);
-      else recommendation.clear();
-    }
+    await recommendationLoaded;
+  }
+
+  // The last unit released: the dispatcher records the outcome now, while it is fresh.
+  let outcomeAskedFor = null;
+  function askOutcomeWhenLastUnitClears(incident, previous) {
+    if (!canDispatch || incident.state === 'Closed' || outcomeAskedFor === incident.id || document.querySelector('dialog[open]')) return;
+    const open = (x) => (x?.assignments ?? []).filter((a) => !a.clearedAt).length;
+    if (!previous || open(previous) === 0 || open(incident) > 0) return;
+    outcomeAskedFor = incident.id;
+    actions.close(incident, store.units).then((view) => {
+      if (!view) return;
+      store.applyIncident(view);
+      say(t('dispatch.actions.closed', { number: view.number }));
+    });
   }
 
   store.on('incident', ({ id, incident, previous }) => {
     if (!current || id !== current.id) return;
+    askOutcomeWhenLastUnitClears(incident, previous);
     const levelUp = previous && incident.fireLevel > previous.fireLevel;
     const unitsChanged = previous && (previous.assignments?.length ?? 0) !== (incident.assignments?.length ?? 0);
     current = incident;

@@ -12,6 +12,9 @@ import { createAddressSearch } from './address-search.js';
 import { createPinMap } from './pin-map.js';
 import { createRecommendationPanel } from './recommendation.js';
 
+// A hit of these kinds is only a city's or a county's centre: the incident could be kilometres away.
+const IMPRECISE_KINDS = new Set(['City', 'CountySeat']);
+
 const SOURCES = ['Call119', 'AutomaticFireAlarm', 'Police110', 'Medical120', 'AppOrSms'];
 const TYPES = ['Fire', 'Rescue', 'SocialAssistance', 'SecurityDuty'];
 const SUBTYPES = {
@@ -48,8 +51,9 @@ async function keyPlaceIdOf(result) {
   return found?.p.id ?? null;
 }
 
-export function createIntake(root, store, { onTaken }) {
-  const state = { lat: null, lng: null, keyPlaceId: null, keyPlaceAt: null, levelOverride: null, suggested: null, mergeInto: null, duplicates: [] };
+export function createIntake(root, store, { onTaken, onFailed }) {
+  const state = { lat: null, lng: null, keyPlaceId: null, keyPlaceAt: null, levelOverride: null, suggested: null, mergeInto: null, duplicates: [],
+    imprecise: null, impreciseAccepted: false };
   let previewSeq = 0;
   let previewController = null;
   let submitting = false;
@@ -77,6 +81,7 @@ export function createIntake(root, store, { onTaken }) {
   const address = el('input', { class: 'fc-input', attrs: { id: 'intake-address', type: 'text', maxlength: '200' } });
   const addressWrap = el('div', { class: 'fc-suggest-wrap' }, address);
   const located = el('p', { class: 'fc-field__hint fc-intake__located', attrs: { id: 'intake-located' } });
+  const imprecise = el('p', { class: 'fc-note fc-note--warn', attrs: { id: 'intake-imprecise', role: 'status' }, hidden: true });
   const description = el('textarea', { class: 'fc-input', attrs: { id: 'intake-description', rows: '2', maxlength: '2000' } });
   const levelGroup = el('div', { class: 'fc-levels', attrs: { role: 'radiogroup', id: 'intake-level', 'aria-labelledby': 'intake-level-label' } });
   for (let level = 1; level <= 5; level++) {
@@ -109,7 +114,7 @@ export function createIntake(root, store, { onTaken }) {
       field('console.intake.injured', injured)),
     el('div', { class: 'fc-field fc-field--wide' },
       el('label', { class: 'fc-field__label', attrs: { for: 'intake-address' }, data: { i18n: 'console.intake.address' } }),
-      addressWrap, located,
+      addressWrap, located, imprecise,
       el('p', { class: 'fc-field__error', attrs: { id: 'intake-address-error', role: 'alert' }, hidden: true })),
     field('console.intake.description', description, { wide: true }),
     el('div', { class: 'fc-field fc-field--wide' },
@@ -142,7 +147,8 @@ export function createIntake(root, store, { onTaken }) {
       state.keyPlaceId = keyPlaceId;
       state.keyPlaceAt = keyPlaceId ? { lat: r.latitude, lng: r.longitude } : null;
       setLocation(r.latitude, r.longitude, 'search');
-      pinMap?.setPin(r.latitude, r.longitude, { fly: true, zoom: 15 });
+      setImprecise(IMPRECISE_KINDS.has(r.kind) ? r.kind : null);
+      pinMap?.setPin(r.latitude, r.longitude, { fly: true, zoom: IMPRECISE_KINDS.has(r.kind) ? 12 : 15 });
       located.textContent = t('console.intake.locatedAt', { name: r.name, lat: r.latitude.toFixed(5), lng: r.longitude.toFixed(5) });
     },
   });
@@ -154,6 +160,7 @@ export function createIntake(root, store, { onTaken }) {
         // A pin moved away from the key place no longer describes it.
         if (state.keyPlaceAt && metersBetween(state.keyPlaceAt, latlng) > 200) { state.keyPlaceId = null; state.keyPlaceAt = null; }
         setLocation(latlng.lat, latlng.lng, 'pin');
+        setImprecise(null); // a pin is where the dispatcher put it
         located.textContent = t('console.intake.pinnedAt', { lat: latlng.lat.toFixed(5), lng: latlng.lng.toFixed(5) });
       },
     });
@@ -165,6 +172,14 @@ export function createIntake(root, store, { onTaken }) {
     state.lng = lng;
     clearError('address');
     previewSoon();
+  }
+
+  /** Flags a location that is only a city or county centre; submitting then asks once more. */
+  function setImprecise(kind) {
+    state.imprecise = kind;
+    state.impreciseAccepted = false;
+    imprecise.hidden = !kind;
+    imprecise.textContent = kind ? t('console.intake.imprecise', { kind: t(`dispatch.placeKind.${kind}`) }) : '';
   }
 
   function selectedType() {
@@ -278,10 +293,15 @@ export function createIntake(root, store, { onTaken }) {
       return;
     }
     dupBox.append(el('p', { class: 'fc-dups__title', text: t('console.intake.duplicatesFound', { count: state.duplicates.length }) }));
+    // The default is a new incident: a wrong merge hides a second fire, a wrong new incident only
+    // costs a merge later. Merging is a deliberate choice.
+    dupBox.append(el('p', { class: 'fc-dups__default', attrs: { id: 'dup-default' }, text: state.mergeInto
+      ? t('console.intake.dupDefaultMerge', { number: state.duplicates.find((d) => d.incidentId === state.mergeInto)?.number ?? '' })
+      : t('console.intake.dupDefaultNew') }));
     const asNew = button(t('console.intake.asNew'), {
       class: ['fc-btn', 'fc-btn--small', state.mergeInto ? 'fc-btn--ghost' : 'fc-btn--chosen'],
       attrs: { id: 'dup-new', 'aria-pressed': String(!state.mergeInto) },
-      on: { click: () => { state.mergeInto = null; renderDuplicates(); renderSubmit(); } },
+      on: { click: () => { state.mergeInto = null; renderDuplicates(); renderSubmit(); dupBox.querySelector('#dup-new')?.focus(); } },
     });
     dupBox.append(asNew);
     for (const d of state.duplicates) {
@@ -297,7 +317,14 @@ export function createIntake(root, store, { onTaken }) {
         button(chosen ? t('console.intake.mergeChosen', { number: d.number }) : t('console.intake.mergeInto', { number: d.number }), {
           class: ['fc-btn', 'fc-btn--small', chosen ? 'fc-btn--chosen' : ''],
           attrs: { 'aria-pressed': String(chosen), 'data-action': 'merge', 'data-incident-id': d.incidentId },
-          on: { click: () => { state.mergeInto = d.incidentId; renderDuplicates(); renderSubmit(); } },
+          // The choice re-renders the list: focus stays on the chosen button, inside the panel, so
+          // Ctrl+Enter goes on working.
+          on: { click: () => {
+            state.mergeInto = d.incidentId;
+            renderDuplicates();
+            renderSubmit();
+            dupBox.querySelector(`[data-action="merge"][data-incident-id="${d.incidentId}"]`)?.focus();
+          } },
         })));
     }
   }
@@ -356,12 +383,24 @@ export function createIntake(root, store, { onTaken }) {
 
   async function take() {
     if (submitting) return;
+    submitting = true; // Enter in the address may still be choosing the place: wait for it
+    renderSubmit();
+    await search.settled();
+    submitting = false;
     clearErrors();
     let valid = true;
     if (!selectedType()) { showError('type', t('console.intake.typeRequired')); valid = false; }
     if (state.lat === null && !state.keyPlaceId) { showError('latitude', t('console.intake.locationRequired')); valid = false; }
     if (!valid) {
       form.querySelector('[aria-invalid="true"], [aria-invalid="true"] input')?.focus();
+      onFailed?.();
+      return;
+    }
+    if (state.imprecise && !state.impreciseAccepted) {
+      // Said before the incident exists: the next submit takes the centre as it is.
+      state.impreciseAccepted = true;
+      showError('address', t('console.intake.impreciseConfirm', { kind: t(`dispatch.placeKind.${state.imprecise}`) }));
+      onFailed?.();
       return;
     }
     submitting = true;
@@ -376,6 +415,7 @@ export function createIntake(root, store, { onTaken }) {
     } catch (error) {
       submitting = false;
       renderSubmit();
+      onFailed?.();
       const errors = error instanceof ApiError ? error.problem?.errors : null;
       if (errors && Object.keys(errors).length) {
         for (const [name, messages] of Object.entries(errors)) {
@@ -395,6 +435,7 @@ export function createIntake(root, store, { onTaken }) {
     trapped.value = '0';
     injured.value = '0';
     Object.assign(state, { lat: null, lng: null, keyPlaceId: null, keyPlaceAt: null, levelOverride: null, suggested: null, mergeInto: null, duplicates: [] });
+    setImprecise(null);
     located.textContent = '';
     search.clear();
     pinMap?.clearPin();
@@ -409,7 +450,8 @@ export function createIntake(root, store, { onTaken }) {
   for (const input of [trapped, injured]) input.addEventListener('input', previewSoon);
   address.addEventListener('input', () => clearError('address'));
   form.addEventListener('submit', (e) => { e.preventDefault(); take(); });
-  form.addEventListener('keydown', (e) => {
+  // Ctrl+Enter anywhere in the intake panel: the form, the map, the duplicate choice beside it.
+  root.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); take(); }
   });
   reset.addEventListener('click', () => { clear(); caller.focus(); });
@@ -422,6 +464,7 @@ export function createIntake(root, store, { onTaken }) {
     fillSubtypes();
     renderLevel();
     renderSubmit();
+    if (state.imprecise) imprecise.textContent = t('console.intake.imprecise', { kind: t(`dispatch.placeKind.${state.imprecise}`) });
     if (previewBox.dataset.state === 'ready') renderDuplicates();
     else if (previewBox.dataset.state !== 'failed') previewState.textContent = t('console.intake.previewIdle');
   }
@@ -436,6 +479,7 @@ export function createIntake(root, store, { onTaken }) {
     focus() {
       caller.focus();
     },
+    get submitting() { return submitting; },
     clear,
   };
 }

@@ -81,6 +81,8 @@ async function start() {
   const queue = createQueue(document.getElementById('queue'), store, { onOpen: (id) => select(id) });
   const board = createUnitBoard(document.getElementById('board'), store, { canChangeStatus });
 
+  // Alt+D pressed while the alarm is still being stored: dispatch as soon as its incident is shown.
+  let dispatchAfterTake = false;
   if (canDispatch) {
     const { createIntake } = await import('./intake.js');
     intake = createIntake(intakeView, store, {
@@ -88,7 +90,9 @@ async function start() {
         store.applyIncident(incident);
         toast(toasts, merged ? t('console.intake.merged', { number: incident.number }) : t('console.intake.taken', { number: incident.number }), 'info');
         select(incident.id, { focusDispatch: !merged });
+        if (dispatchAfterTake) { dispatchAfterTake = false; panel.dispatchAll(); }
       },
+      onFailed: () => { dispatchAfterTake = false; },
     });
     tabIntake.addEventListener('click', () => { setMode('intake'); intake.focus(); });
   } else {
@@ -104,7 +108,12 @@ async function start() {
     if (key === 'n' && canDispatch) { setMode('intake'); intake.focus(); e.preventDefault(); }
     else if (key === 'q') { queue.focus(); e.preventDefault(); }
     else if (key === 'u') { board.focus(); e.preventDefault(); }
-    else if (key === 'd' && canDispatch && work.dataset.mode === 'incident') { panel.dispatchAll(); e.preventDefault(); }
+    else if (key === 'd' && canDispatch) {
+      e.preventDefault();
+      if (work.dataset.mode === 'incident') panel.dispatchAll();
+      else if (intake?.submitting) { dispatchAfterTake = true; toast(toasts, t('console.dispatchAfterTake'), 'info'); }
+      else toast(toasts, t('console.dispatchNeedsIncident'), 'info');
+    }
   });
 
   // Live: apply pushes, flash rows on red timers, reload everything after a reconnect.

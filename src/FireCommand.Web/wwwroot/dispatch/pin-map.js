@@ -4,6 +4,7 @@
 
 import { t, onLanguageChange } from '../shared/i18n.js';
 import { createBaseMap } from './base-map.js';
+import { escapeHtml } from '../shared/escape.js';
 
 const L = window.L;
 
@@ -70,7 +71,7 @@ export function createPinMap(container, { onPin }) {
         const i = incidents.get(d.incidentId);
         if (!i || !Number.isFinite(i.latitude)) continue;
         L.circleMarker([i.latitude, i.longitude], { radius: 8, color: '#7f1414', weight: 2, fillColor: '#e53935', fillOpacity: 0.85 })
-          .bindTooltip(d.number, { permanent: true, direction: 'right', className: 'fc-tooltip' })
+          .bindTooltip(escapeHtml(d.number), { permanent: true, direction: 'right', className: 'fc-tooltip' })
           .addTo(duplicates);
       }
     },

@@ -85,11 +85,27 @@ export function createQueue(root, store, { onOpen }) {
     entry.elapsed.textContent = t('console.queue.elapsed', { time: duration((now - ms(incident.receivedAt)) / 1000) });
   }
 
+  // The selected incident keeps its row while the dispatcher works on it (dispatching it would
+  // otherwise move it down among the dispatched ones, under their eyes); it takes its sorted place
+  // once another incident is selected.
+  let held = null; // { id, index }
+  function holdSelected(items) {
+    const id = store.selectedId;
+    const index = items.findIndex((i) => i.id === id);
+    if (index < 0) { held = null; return items; }
+    if (held?.id !== id) { held = { id, index }; return items; }
+    const target = Math.min(held.index, items.length - 1);
+    if (target === index) return items;
+    const rest = items.filter((i) => i.id !== id);
+    rest.splice(target, 0, items[index]);
+    return rest;
+  }
+
   function render() {
     renderTabs();
     const focusedId = document.activeElement === list ? store.selectedId : null;
     rows.clear();
-    const items = sorted();
+    const items = holdSelected(sorted());
     list.replaceChildren(...items.map((incident) => {
       const entry = buildRow(incident);
       rows.set(incident.id, entry);

@@ -16,7 +16,9 @@ import { duration, distance, reasonText, slotText, apparatusText, problemText } 
  */
 export function createRecommendationPanel(root, { canDispatch = false, preview = false, onDispatched, idPrefix = 'rec' } = {}) {
   let incidentId = null;
-  let view = null;
+  let view = null; // always fetched for incidentId (or, in the preview, shown for no incident)
+  let viewFor = null; // the incident id `view` was fetched for
+  let pendingDispatch = false; // Alt+D pressed while this incident's recommendation was loading
   let state = 'idle'; // idle | loading | ready | failed | unavailable
   let failure = null;
   let message = null; // { kind: 'error' | 'info', text }
@@ -44,6 +46,7 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
     }
     if (state === 'loading' && !view) {
       root.append(el('p', { class: 'fc-empty', text: t('dispatch.rec.loading') }));
+      if (pendingDispatch) root.append(el('p', { class: 'fc-note fc-note--info', attrs: { role: 'status', id: `${idPrefix}-pending` }, text: t('dispatch.rec.dispatchWaits') }));
       return;
     }
     if (state === 'unavailable' || (state === 'failed' && !view)) {
@@ -69,10 +72,21 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
 
     if (message) root.append(el('p', { class: ['fc-note', message.kind === 'error' ? 'fc-note--error' : 'fc-note--info'], attrs: { role: 'alert' }, text: message.text }));
 
+    // Units that cannot arrive within the plan's time are offered apart, unticked (增援).
+    const near = units().filter((u) => !u.reinforcement);
+    const far = units().filter((u) => u.reinforcement);
     const list = el('ul', { class: 'fc-rec__list', attrs: { 'aria-label': t('dispatch.rec.listLabel') } });
-    for (const u of units()) list.append(unitRow(u));
-    if (units().length) root.append(list);
-    else if (outstanding.length) root.append(el('p', { class: 'fc-empty', text: t('dispatch.rec.noUnits') }));
+    for (const u of near) list.append(unitRow(u));
+    if (near.length) root.append(list);
+    else if (outstanding.length && !far.length) root.append(el('p', { class: 'fc-empty', text: t('dispatch.rec.noUnits') }));
+    if (far.length) {
+      const minutes = Math.round((rec?.reinforcementThresholdSeconds ?? 1200) / 60);
+      root.append(el('div', { class: 'fc-rec__reinforcements', attrs: { id: `${idPrefix}-reinforcements` } },
+        el('h4', { class: 'fc-rec__reinforcements-title', text: t('dispatch.rec.reinforcementTitle', { minutes: formatNumber(minutes) }) }),
+        el('p', { class: 'fc-rec__reinforcements-hint', text: t('dispatch.rec.reinforcementHint') }),
+        el('ul', { class: 'fc-rec__list fc-rec__list--far', attrs: { 'aria-label': t('dispatch.rec.reinforcementTitle', { minutes: formatNumber(minutes) }) } },
+          ...far.map((u) => unitRow(u)))));
+    }
 
     const shortfalls = rec?.shortfalls ?? [];
     if (shortfalls.length) {
@@ -93,13 +107,17 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
         : t('dispatch.rec.noneSelected') });
       const foot = el('div', { class: 'fc-rec__foot' }, total);
       if (canDispatch && !preview) {
-        const all = unchecked.size === 0;
+        // 全部调派 sends what is pre-selected: every unit but the long-distance reinforcements.
+        const all = units().every((u) => unchecked.has(u.unitId) === Boolean(u.reinforcement));
+        // Only a list fetched for this incident and not being recomputed may be sent.
+        const current = state === 'ready' && viewFor === incidentId;
         const send = button(all ? t('dispatch.rec.dispatchAll') : t('dispatch.rec.dispatchSelected', { count: selected().length }), {
           class: 'fc-btn fc-btn--primary fc-rec__send',
-          attrs: { id: `${idPrefix}-dispatch`, 'data-action': 'dispatch', disabled: sending || selected().length === 0, 'aria-keyshortcuts': 'Alt+D' },
+          attrs: { id: `${idPrefix}-dispatch`, 'data-action': 'dispatch', disabled: sending || !current || selected().length === 0, 'aria-keyshortcuts': 'Alt+D' },
           on: { click: dispatch },
         });
         if (sending) send.textContent = t('dispatch.rec.sending');
+        else if (!current) send.textContent = pendingDispatch ? t('dispatch.rec.dispatchWaits') : t('dispatch.rec.loading');
         foot.append(send);
       }
       root.append(foot);
@@ -124,6 +142,8 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
     }
     const flags = el('span', { class: 'fc-rec__flags' });
     if (u.crossJurisdiction) flags.append(el('span', { class: 'fc-flag fc-flag--cross', text: t('dispatch.rec.cross'), title: t('dispatch.rec.crossLong') }));
+    if (u.reinforcement) flags.append(el('span', { class: 'fc-flag fc-flag--far', text: t(u.crossJurisdiction ? 'dispatch.rec.reinforcementCross' : 'dispatch.rec.reinforcement'), title: t('dispatch.rec.reinforcementLong') }));
+    if (u.returning) flags.append(el('span', { class: 'fc-flag fc-flag--returning', text: t('dispatch.rec.returning'), title: t('dispatch.rec.returningLong') }));
     if (u.leavesStationEmpty) flags.append(el('span', { class: 'fc-flag fc-flag--empty', text: t('dispatch.rec.empty'), title: t('dispatch.rec.emptyLong') }));
     main.append(
       el('label', { class: 'fc-rec__name', attrs: { for: canDispatch && !preview ? id : null } },
@@ -156,56 +176,88 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
     return row;
   }
 
-  async function load(id, { keepMessage = false } = {}) {
+  /** Forgets everything shown for another incident, so nothing of it can appear under this one. */
+  function switchTo(id) {
+    if (id === incidentId) return;
     incidentId = id;
+    view = null;
+    viewFor = null;
+    message = null;
+    pendingDispatch = false;
+    unchecked.clear();
+    expanded.clear();
+  }
+
+  async function load(id, { keepMessage = false } = {}) {
+    switchTo(id);
     const seq = ++requestSeq;
     state = 'loading';
     if (!keepMessage) message = null;
     render();
     try {
-      const next = await api.get(`/api/incidents/${id}/recommendation`);
-      if (seq !== requestSeq) return;
-      show(next, { keepMessage: true });
+      const next = await api.get(`/api/incidents/${encodeURIComponent(id)}/recommendation`);
+      // A late answer (another incident selected, or a newer request sent meanwhile) is dropped.
+      if (seq !== requestSeq || id !== incidentId || (next?.incidentId !== undefined && next.incidentId !== id)) return;
+      show(next, { keepMessage: true, forIncident: id });
+      if (pendingDispatch) {
+        pendingDispatch = false;
+        await dispatch();
+      }
     } catch (error) {
-      if (seq !== requestSeq) return;
+      if (seq !== requestSeq || id !== incidentId) return;
+      pendingDispatch = false;
       state = error instanceof ApiError && error.status === 503 ? 'unavailable' : 'failed';
       failure = error instanceof ApiError && error.status === 503 ? t('dispatch.rec.noRoads') : problemText(error, 'dispatch.rec.failedStatus');
       view = null;
+      viewFor = null;
       render();
     }
   }
 
   /** Shows a RecommendationView directly (the intake preview has one without an incident). */
-  function show(next, { keepMessage = false } = {}) {
+  function show(next, { keepMessage = false, forIncident = null } = {}) {
+    if (forIncident === null) switchTo(null);
     const previousIds = new Set(units().map((u) => u.unitId));
     view = next;
+    viewFor = forIncident;
     state = next ? 'ready' : 'idle';
     if (!keepMessage) message = null;
-    // A fresh list keeps the dispatcher's unticks only for units still recommended.
+    // A fresh list keeps the dispatcher's unticks only for units still recommended; a reinforcement
+    // new to the list starts unticked.
     for (const id of [...unchecked]) if (!units().some((u) => u.unitId === id)) unchecked.delete(id);
+    for (const u of units()) if (u.reinforcement && !previousIds.has(u.unitId)) unchecked.add(u.unitId);
     for (const id of [...expanded]) if (!previousIds.has(id) && !units().some((u) => u.unitId === id)) expanded.delete(id);
     render();
   }
 
   async function dispatch() {
-    if (!incidentId || sending) return;
+    if (!incidentId || sending || preview) return;
+    if (state === 'loading' || viewFor !== incidentId) {
+      // Alt+D before this incident's list arrived: sent when it arrives, and said so meanwhile.
+      if (state === 'loading') { pendingDispatch = true; render(); }
+      return;
+    }
+    if (state !== 'ready') return;
+    const forIncident = incidentId;
     const orders = selected().map((u) => ({ unitId: u.unitId, slot: u.slot?.chinese ?? slotText(u.slot), etaSeconds: Math.round(u.etaSeconds) }));
     if (!orders.length) return;
     sending = true;
     message = null;
     render();
     try {
-      const incident = await api.post(`/api/incidents/${incidentId}/dispatch`, { units: orders });
+      const incident = await api.post(`/api/incidents/${encodeURIComponent(forIncident)}/dispatch`, { units: orders });
       sending = false;
+      onDispatched?.(incident);
+      if (incidentId !== forIncident) return;
       unchecked.clear();
       message = { kind: 'info', text: t('dispatch.rec.sent', { count: orders.length, number: incident.number }) };
-      onDispatched?.(incident);
-      await load(incidentId, { keepMessage: true });
+      await load(forIncident, { keepMessage: true });
     } catch (error) {
       sending = false;
+      if (incidentId !== forIncident) return;
       const conflict = error instanceof ApiError && error.status === 409;
       message = { kind: 'error', text: conflict ? t('dispatch.rec.conflict', { detail: problemText(error) }) : problemText(error) };
-      if (conflict) await load(incidentId, { keepMessage: true });
+      if (conflict) await load(forIncident, { keepMessage: true });
       else render();
     }
   }
@@ -220,6 +272,8 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
     clear() {
       incidentId = null;
       view = null;
+      viewFor = null;
+      pendingDispatch = false;
       state = 'idle';
       message = null;
       unchecked.clear();
@@ -228,6 +282,7 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
     },
     get incidentId() { return incidentId; },
     get hasUnits() { return selected().length > 0; },
+    get pendingDispatch() { return pendingDispatch; },
     focusDispatch() { root.querySelector('[data-action="dispatch"]')?.focus(); },
   };
 }

@@ -311,6 +311,8 @@ export function createUnitBoard(root, store, { canChangeStatus }) {
     const tile = tiles.get(unitId);
     tile?.classList.add('is-pending');
     try {
+      // 返队 with water on: GA/T 974.39 has no 23 → 25, so the water-off (24) is recorded first.
+      if (code === 25 && unit?.status === 23) store.applyUnit(await api.post(`/api/units/${unitId}/status`, { status: 24 }));
       const view = await api.post(`/api/units/${unitId}/status`, { status: code });
       store.applyUnit(view);
       // The incident's times changed too (en route, on scene): its view arrives live; fetch it anyway

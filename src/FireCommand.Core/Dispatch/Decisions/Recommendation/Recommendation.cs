@@ -24,7 +24,15 @@ public sealed record RunnerUp(long UnitId, string CallSign, double EtaSeconds, D
 /// <param name="Reasons">Why this unit: slot, time, flags, comparison.</param>
 public sealed record RecommendedUnit(long UnitId, string CallSign, ApparatusType Type, RequiredSlot Slot, double EtaSeconds,
     double? RoadDistanceMeters, double StraightLineMeters, bool CrossJurisdiction, bool LeavesStationEmpty, double PenaltySeconds,
-    RunnerUp? RunnerUp, IReadOnlyList<DecisionReason> Reasons);
+    RunnerUp? RunnerUp, IReadOnlyList<DecisionReason> Reasons)
+{
+    /// <summary>True when it cannot arrive within <see cref="RecommendationOptions.ReinforcementThresholdSeconds"/>:
+    /// a long-distance reinforcement (增援), offered apart and not pre-selected.</summary>
+    public bool Reinforcement { get; init; }
+
+    /// <summary>True when the unit is returning to station (25 返队) and is sent straight on.</summary>
+    public bool Returning { get; init; }
+}
 
 /// <summary>Why a slot could not be filled.</summary>
 public enum ShortfallCause
@@ -63,4 +71,7 @@ public sealed record Recommendation(IReadOnlyList<RecommendedUnit> Units, IReadO
 
     /// <summary>True when every slot is filled.</summary>
     public bool IsComplete => Shortfalls.Count == 0;
+
+    /// <summary>The travel time beyond which a pick is marked <see cref="RecommendedUnit.Reinforcement"/>.</summary>
+    public double ReinforcementThresholdSeconds { get; init; }
 }

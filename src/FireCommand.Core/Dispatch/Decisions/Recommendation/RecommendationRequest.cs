@@ -42,10 +42,28 @@ public sealed record RecommendationOptions
     /// over emptying a station.</summary>
     public double LastUnitPenaltySeconds { get; init; } = 120;
 
+    /// <summary>When returning units (25 返队) are allowed, whether they are asked for only when the
+    /// units at their stations cannot fill the plan. A crew just released from a fire has spent water,
+    /// foam and air; it goes again only when nobody else can. Off: a returning unit competes on travel
+    /// time like any other.</summary>
+    public bool ReturningUnitsOnlyForShortfalls { get; init; }
+
+    /// <summary>Travel time beyond which a pick is a long-distance reinforcement (增援): it cannot arrive
+    /// within the plan's time, so it is offered apart from the first-response units and not pre-ticked.
+    /// 20 minutes: four times the 5-minute station reach (建标152-2017), past the 480 s full first
+    /// alarm of NFPA 1710 by far; a unit that far away comes from another district.</summary>
+    public double ReinforcementThresholdSeconds { get; init; } = 1200;
+
     /// <summary>Problems with the values, empty when usable.</summary>
-    public IReadOnlyList<string> Validate() =>
-        double.IsFinite(LastUnitPenaltySeconds) && LastUnitPenaltySeconds >= 0
-            ? [] : [$"{nameof(LastUnitPenaltySeconds)} must be a finite, non-negative number."];
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (!double.IsFinite(LastUnitPenaltySeconds) || LastUnitPenaltySeconds < 0)
+            problems.Add($"{nameof(LastUnitPenaltySeconds)} must be a finite, non-negative number.");
+        if (!double.IsFinite(ReinforcementThresholdSeconds) || ReinforcementThresholdSeconds <= 0)
+            problems.Add($"{nameof(ReinforcementThresholdSeconds)} must be a finite, positive number.");
+        return problems;
+    }
 }
 
 /// <summary>Everything <see cref="UnitRecommender.Recommend"/> decides from. Immutable.</summary>
