@@ -121,7 +121,3 @@ export function createMapView(container, options = {}) {
 
   return { map, renderer, fitExtent };
 }
-
-export function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-}

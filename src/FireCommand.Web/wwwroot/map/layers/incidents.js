@@ -4,6 +4,7 @@
 // incidents, not thousands, and each wants a crisp glyph and keyboard focus.
 
 import { t, onLanguageChange } from '../../shared/i18n.js';
+import { escapeHtml } from '../../shared/escape.js';
 import { incidentPopup, elapsedText } from '../popups.js';
 import { INCIDENT_TYPES, incidentColour, incidentPinSvg, fireLevelColour } from '../symbols.js';
 import { incidentStateName, incidentTypeName } from '../enums.js';
@@ -79,7 +80,7 @@ export function createIncidentsLayer({ map }) {
         title: '',
       });
       const entry = { marker, props: p };
-      marker.bindTooltip(() => `${entry.props.number ?? ''} ${t(`incidentType.${entry.props.type}`)}`,
+      marker.bindTooltip(() => escapeHtml(`${entry.props.number ?? ''} ${t(`incidentType.${entry.props.type}`)}`),
         { direction: 'top', className: 'fc-tooltip', opacity: 1 });
       marker.bindPopup(() => incidentPopup(entry.props), { className: 'fc-popup-wrap', maxWidth: 320 });
       marker.on('popupopen', () => marker.closeTooltip());

@@ -9,6 +9,7 @@
 // unit left and joined are laid out again. Nothing is cleared and redrawn, so nothing flickers.
 
 import { t } from '../../shared/i18n.js';
+import { escapeHtml } from '../../shared/escape.js';
 import { unitPopup } from '../popups.js';
 import { UNIT_STATUS_CODES, UNIT_STATUS_COLOURS, UNIT_UNKNOWN_COLOUR } from '../symbols.js';
 import { apparatusTypeName } from '../enums.js';
@@ -65,7 +66,7 @@ export function createUnitsLayer({ map, renderer, lookups, events }) {
       fillOpacity: 1,
     });
     // Tooltip and popup read entry.props when they open, so they always show the latest status.
-    entry.marker.bindTooltip(() => entry.props.callSign ?? '', { direction: 'top', className: 'fc-tooltip', opacity: 1 });
+    entry.marker.bindTooltip(() => escapeHtml(entry.props.callSign), { direction: 'top', className: 'fc-tooltip', opacity: 1 });
     entry.marker.bindPopup(() => unitPopup(entry.props), { className: 'fc-popup-wrap', maxWidth: 320 });
     entry.marker.on('popupopen', () => entry.marker.closeTooltip()); // the popup says more
     units.set(props.id, entry);
