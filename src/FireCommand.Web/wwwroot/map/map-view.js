@@ -4,6 +4,7 @@
 // language.
 
 import { t, onLanguageChange } from '../shared/i18n.js';
+import { escapeHtml } from '../shared/escape.js';
 
 const L = window.L;
 
