@@ -45,6 +45,7 @@ export function createStationsLayer({ lookups, events }) {
       const p = f.properties ?? {};
       const marker = L.marker([lat, lng], {
         icon: stationIcon(p),
+        pane: 'fc-stations',
         zIndexOffset: 1000 - rank(f) * 10,
         riseOnHover: true,
         keyboard: true,
