@@ -13,7 +13,8 @@ public static class DemoSeeder
     public sealed record Summary(string ProvinceName, int Jurisdictions, int Stations, int Units, int Personnel,
         int WaterSources, int KeyPlaces, int Settlements, int RoadSegments);
 
-    public static async Task<Summary> SeedAsync(FireCommandDbContext db, int seed, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Summary> SeedAsync(FireCommandDbContext db, int seed, DateTimeOffset now, CancellationToken ct,
+        Shared.CorpsCalendar? calendar = null)
     {
         var p = DemoProvinceGenerator.Generate(seed, now);
         DemoKeyPlacePlans.Assign(p.KeyPlaces);
@@ -34,7 +35,7 @@ public static class DemoSeeder
             await InsertAsync(db, p.KeyPlaces, ct);
             await InsertAsync(db, p.RoadSegments, ct);
             // A month of closed incidents so the overview has history from the first start.
-            var history = DemoHistory.Generate(p, now, days: 30, seed);
+            var history = DemoHistory.Generate(p, now, days: 30, seed, calendar);
             await InsertAsync(db, history.Incidents, ct);
             await InsertAsync(db, history.Alarms, ct);
             await InsertAsync(db, history.Assignments, ct);

@@ -21,7 +21,7 @@ public static class DemoHistory
 {
     public sealed record History(IReadOnlyList<Incident> Incidents, IReadOnlyList<Alarm> Alarms, IReadOnlyList<Assignment> Assignments);
 
-    public static History Generate(DemoProvince province, DateTimeOffset now, int days, int seed)
+    public static History Generate(DemoProvince province, DateTimeOffset now, int days, int seed, CorpsCalendar? calendar = null)
     {
         var random = new Random(seed);
         var (network, _) = ProvinceRoadGraph.Build(province.RoadSegments);
@@ -38,8 +38,8 @@ public static class DemoHistory
         var incidents = new List<Incident>();
         var alarms = new List<Alarm>();
         var assignments = new List<Assignment>();
-        var local = TimeSpan.FromHours(8);
-        var start = new DateTimeOffset(now.ToOffset(local).Date, local).AddDays(-days);
+        calendar ??= CorpsCalendar.Default;
+        var start = calendar.StartOf(calendar.DayOf(now).AddDays(-days));
         for (var hour = start; hour < now.AddHours(-2); hour = hour.AddHours(1))
         {
             foreach (var call in calls.Next(hour, TimeSpan.FromHours(1)))
@@ -55,7 +55,7 @@ public static class DemoHistory
                 var dispatched = received.AddSeconds(LogNormal(random, 55, 0.45));
                 var incident = new Incident
                 {
-                    Id = id, Number = $"{received.ToOffset(local):yyyyMMdd}-{id:D5}", Type = call.Type, Subtype = call.Subtype,
+                    Id = id, Number = IncidentNumber.For(received, id, calendar), Type = call.Type, Subtype = call.Subtype,
                     Location = at, Address = call.Address, Description = call.Description, Trapped = call.Trapped,
                     JurisdictionId = jurisdiction, ReceivedAt = received, Source = AlarmSource.Call119,
                 };

@@ -2,6 +2,7 @@ using FireCommand.Core.Analytics;
 using FireCommand.Core.Data;
 using FireCommand.Core.Dispatch;
 using FireCommand.Core.Resources;
+using FireCommand.Core.Shared;
 using FireCommand.Web.Map;
 using FireCommand.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,10 +24,9 @@ public static class Overview
         double ObjectiveSeconds, double? ShareWithin, string Citation, IReadOnlyList<Bin> Histogram);
     public sealed record StatusCount(int Status, int Count);
     public sealed record CoverageFigure(int Minutes, double? CoveredPopulationShare);
-    public sealed record OverviewView(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<DayCount> IncidentsByDay,
+    /// <summary><c>TimeZone</c> is the corps' IANA zone that <c>IncidentsByDay</c> counts days in.</summary>
+    public sealed record OverviewView(DateTimeOffset From, DateTimeOffset To, string TimeZone, IReadOnlyList<DayCount> IncidentsByDay,
         IReadOnlyList<IntervalView> ResponseTimes, IReadOnlyList<StatusCount> UnitsByStatus, CoverageFigure Coverage);
-
-    private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
 
     private static readonly ApparatusType[] Engines =
         [ApparatusType.WaterTender, ApparatusType.MainPumper, ApparatusType.Foam];
@@ -38,11 +38,10 @@ public static class Overview
     }
 
     public static async Task<Results<Ok<OverviewView>, ValidationProblem>> Handle(int? days, FireCommandDbContext db,
-        CoverageLayer coverage, TimeProvider clock, CancellationToken ct)
+        CoverageLayer coverage, TimeProvider clock, CorpsCalendar calendar, CancellationToken ct)
     {
         if (days is < 1 or > 366) return new Validation().Add("days", "days must be between 1 and 366.").Problem();
-        var to = clock.GetUtcNow();
-        var from = to.AddDays(-(days ?? 30));
+        var (from, to) = Period(clock.GetUtcNow(), days ?? 30, calendar);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.ReceivedAt >= from)
             .Select(i => new { i.Id, i.Type, i.ReceivedAt }).ToListAsync(ct);
         var ids = incidents.Select(i => i.Id).ToList();
@@ -50,9 +49,7 @@ public static class Overview
             .Join(db.Units.IgnoreQueryFilters(), a => a.UnitId, u => u.Id, (a, u) => new { a, u.Type }).ToListAsync(ct);
         var byIncident = units.ToLookup(x => x.a.IncidentId);
 
-        var byDay = incidents.GroupBy(i => (Day: i.ReceivedAt.ToOffset(ChinaTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), i.Type))
-            .OrderBy(g => g.Key.Day).ThenBy(g => g.Key.Type)
-            .Select(g => new DayCount(g.Key.Day, g.Key.Type, g.Count())).ToList();
+        var byDay = CountByDay(incidents.Select(i => (i.ReceivedAt, i.Type)), calendar);
 
         var statistics = ResponseTimeStatistics.Compute(incidents.Select(i => new CallTimeline(
             i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), i.ReceivedAt,
@@ -66,10 +63,24 @@ public static class Overview
 
         var statuses = await db.Units.AsNoTracking().GroupBy(u => u.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var covered = await coverage.GetAsync(db, 5, clock, ct);
-        return TypedResults.Ok(new OverviewView(from, to, byDay, intervals,
+        return TypedResults.Ok(new OverviewView(from, to, calendar.ZoneId, byDay, intervals,
             [.. statuses.OrderBy(s => s.Key).Select(s => new StatusCount(s.Key.Code(), s.Count))],
             new CoverageFigure(5, covered?.CoveredPopulationShare)));
     }
+
+    /// <summary>
+    /// "The last n days" are n whole days of the corps' calendar, today included: from the corps'
+    /// midnight n − 1 days ago until now.
+    /// </summary>
+    public static (DateTimeOffset From, DateTimeOffset To) Period(DateTimeOffset now, int days, CorpsCalendar calendar) =>
+        (calendar.StartOf(calendar.DayOf(now).AddDays(-(days - 1))), now);
+
+    /// <summary>Incidents per corps' calendar day and type, ordered by day and type.</summary>
+    public static IReadOnlyList<DayCount> CountByDay(IEnumerable<(DateTimeOffset ReceivedAt, IncidentType Type)> incidents,
+        CorpsCalendar calendar) =>
+        [.. incidents.GroupBy(i => (Day: calendar.DayKey(i.ReceivedAt), i.Type))
+            .OrderBy(g => g.Key.Day, StringComparer.Ordinal).ThenBy(g => g.Key.Type)
+            .Select(g => new DayCount(g.Key.Day, g.Key.Type, g.Count()))];
 
     private static IntervalView View(IntervalStatistics s, ResponseStandard standard)
     {

@@ -1,3 +1,4 @@
+using FireCommand.Core.Shared;
 using FireCommand.Web.Security;
 
 namespace FireCommand.Web.Dispatch;
@@ -12,6 +13,7 @@ public static class DispatchModule
             o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         // Several app nodes share consoles through Redis; one node needs nothing.
         if (builder.Configuration["SignalR:Redis"] is { Length: > 0 } redis) signalR.AddStackExchangeRedis(redis);
+        builder.Services.AddCorpsCalendar();
         builder.Services.AddSingleton<ConsoleNotifier>();
         builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();

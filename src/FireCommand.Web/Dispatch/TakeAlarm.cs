@@ -32,7 +32,7 @@ public static class TakeAlarm
 
     public static async Task<Results<Created<AlarmTaken>, Ok<AlarmTaken>, ValidationProblem>> Handle(AlarmRequest r,
         FireCommandDbContext db, ProvinceGeography geography, IJurisdictionScope scope, IAuditActor actor, TimeProvider clock,
-        ConsoleNotifier notifier, CancellationToken ct)
+        ConsoleNotifier notifier, CorpsCalendar calendar, CancellationToken ct)
     {
         var (validation, located) = await ValidateAsync(r, db, geography, scope, ct);
         if (!validation.IsValid) return validation.Problem();
@@ -64,7 +64,7 @@ public static class TakeAlarm
             db.Incidents.Add(incident);
             await db.SaveChangesAsync(ct);
             // Numbers read well on the radio: the day and the incident's sequence, e.g. 20261128-00042.
-            incident.Number = $"{now:yyyyMMdd}-{incident.Id:D5}";
+            incident.Number = IncidentNumber.For(now, incident.Id, calendar);
         }
         var alarm = new Alarm
         {

@@ -19,7 +19,11 @@ public static class ApiSetup
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
-        services.AddResponseCompression(o => o.EnableForHttps = true);
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes.Append(Map.GeoJsonResult.ContentType);
+        });
         services.AddHealthChecks().AddDbContextCheck<FireCommandDbContext>("database", tags: ["ready"]);
         services.AddSingleton<RoadLayerCache>();
         services.AddSingleton<ProvinceGeography>();

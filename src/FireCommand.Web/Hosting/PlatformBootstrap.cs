@@ -32,7 +32,7 @@ public static partial class PlatformBootstrap
         if (demo.Enabled && !await db.Jurisdictions.IgnoreQueryFilters().AnyAsync(ct))
         {
             var started = clock.GetTimestamp();
-            var s = await DemoSeeder.SeedAsync(db, demo.Seed, clock.GetUtcNow(), ct);
+            var s = await DemoSeeder.SeedAsync(db, demo.Seed, clock.GetUtcNow(), ct, sp.GetRequiredService<Core.Shared.CorpsCalendar>());
             LogSeeded(log, s.ProvinceName, demo.Seed, s.Stations, s.Units, s.WaterSources, s.KeyPlaces, s.RoadSegments,
                 clock.GetElapsedTime(started).TotalSeconds);
         }

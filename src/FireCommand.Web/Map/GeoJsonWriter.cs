@@ -40,7 +40,8 @@ public static class GeoJsonWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static IResult Result(byte[] json) => TypedResults.Bytes(json, "application/geo+json");
+    /// <summary>The layer with its validator (ETag, 304 on If-None-Match), compressed by the host.</summary>
+    public static IResult Result(byte[] json) => new GeoJsonResult(json);
 
     private static void WriteGeometry(Utf8JsonWriter w, Geometry g)
     {

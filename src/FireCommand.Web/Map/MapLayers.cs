@@ -13,6 +13,9 @@ namespace FireCommand.Web.Map;
 /// </summary>
 public static class MapLayers
 {
+    public sealed record CoverageSummary(int Minutes, DateTimeOffset GeneratedAt, int AvailableUnits,
+        double CoveredPopulationShare, double CoveredRoadShare);
+
     public sealed record Extent(double West, double South, double East, double North, string ProvinceName);
 
     public static IEndpointRouteBuilder MapOneMap(this IEndpointRouteBuilder app)
@@ -54,6 +57,17 @@ public static class MapLayers
                 return new Shared.Validation().Add("minutes", "minutes must be between 1 and 60.").Problem();
             return await coverage.GetAsync(db, minutes ?? 5, clock, ct) is { } view
                 ? TypedResults.Ok(view)
+                : TypedResults.Problem(statusCode: 503, title: "No road network", detail: "The platform has no road network loaded.");
+        });
+        // The two shares and the unit count without the geometry: what the overview shows, in a few hundred bytes.
+        map.MapGet("/coverage/summary", async Task<IResult> (int? minutes, FireCommandDbContext db, CoverageLayer coverage,
+            TimeProvider clock, CancellationToken ct) =>
+        {
+            if (minutes is < 1 or > 60)
+                return new Shared.Validation().Add("minutes", "minutes must be between 1 and 60.").Problem();
+            return await coverage.GetAsync(db, minutes ?? 5, clock, ct) is { } view
+                ? TypedResults.Ok(new CoverageSummary(view.Minutes, view.GeneratedAt, view.AvailableUnits,
+                    view.CoveredPopulationShare, view.CoveredRoadShare))
                 : TypedResults.Problem(statusCode: 503, title: "No road network", detail: "The platform has no road network loaded.");
         });
         map.MapGet("/config", (Microsoft.Extensions.Options.IOptions<MapOptions> options) => TypedResults.Ok(new

@@ -28,7 +28,7 @@ public static class SecurityHeaders
                 h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
                 h["Cross-Origin-Opener-Policy"] = "same-origin";
                 h.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments("/api/reference") ? ApiPageCsp : csp;
-                if (ctx.Request.Path.StartsWithSegments("/api")) h.CacheControl = "no-store";
+                if (ctx.Request.Path.StartsWithSegments("/api") && string.IsNullOrEmpty(h.CacheControl)) h.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
             await next();

@@ -51,7 +51,7 @@ public sealed class OneMapTests(KestrelHost host, ITestOutputHelper output) : IC
         await Expect(page.Locator("#user-roles")).ToContainTextAsync("系统管理员");
 
         // Stations are drawn, counted in the layer panel and explained in the legend.
-        var stations = page.Locator("#map .leaflet-marker-pane .fc-station");
+        var stations = page.Locator("#map .leaflet-fc-stations-pane .fc-station");
         Assert.True(await stations.CountAsync() > 0, "no station markers on the map");
         var stationsRow = page.Locator("#layer-panel [data-layer='stations']");
         await Expect(stationsRow).ToHaveAttributeAsync("data-state", "loaded");

@@ -31,6 +31,47 @@ public abstract class MapLayerTests<THost>(THost host) : PlatformTest<THost>(hos
         Assert.InRange(lat, extent["south"]!.GetValue<double>() - 0.5, extent["north"]!.GetValue<double>() + 0.5);
     }
 
+    [Theory]
+    [InlineData("/api/map/roads")]
+    [InlineData("/api/map/water-sources")]
+    public async Task Layer_IsCompressed_AndAnswers304ToItsOwnETag(string url)
+    {
+        using var viewer = await Demo("viewer");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var first = await viewer.Http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("gzip", first.Content.Headers.ContentEncoding);
+        Assert.Equal("application/geo+json", first.Content.Headers.ContentType?.MediaType);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.DoesNotContain("no-store", first.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(etag);
+        using var second = await viewer.Http.SendAsync(again);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+
+        using var other = new HttpRequestMessage(HttpMethod.Get, url);
+        other.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"another-version\""));
+        using var third = await viewer.Http.SendAsync(other);
+        Assert.Equal(System.Net.HttpStatusCode.OK, third.StatusCode);
+    }
+
+    [Fact]
+    public async Task CoverageSummary_CarriesTheSharesOfTheCoverageLayer_WithoutGeometry()
+    {
+        using var viewer = await Demo("viewer");
+        var full = await viewer.GetJsonAsync("/api/map/coverage?minutes=5");
+        var summary = await viewer.GetJsonAsync("/api/map/coverage/summary?minutes=5");
+        Assert.Equal(full["coveredPopulationShare"]!.GetValue<double>(), summary["coveredPopulationShare"]!.GetValue<double>(), 9);
+        Assert.Equal(full["coveredRoadShare"]!.GetValue<double>(), summary["coveredRoadShare"]!.GetValue<double>(), 9);
+        Assert.Equal(full["availableUnits"]!.GetValue<int>(), summary["availableUnits"]!.GetValue<int>());
+        Assert.Null(summary["covered"]);
+        Assert.True(summary.ToJsonString().Length < 400, summary.ToJsonString());
+    }
+
     [Fact]
     public async Task Units_CarryGaT974StatusCodes()
     {

@@ -2,6 +2,7 @@ using FireCommand.Core.Data;
 using FireCommand.Core.Dispatch;
 using FireCommand.Core.Dispatch.Simulation;
 using FireCommand.Core.Map;
+using FireCommand.Core.Shared;
 using FireCommand.Geo;
 using FireCommand.Web.Hosting;
 using FireCommand.Web.Map;
@@ -17,7 +18,7 @@ namespace FireCommand.Web.Dispatch.Simulation;
 /// Runs only in demo mode with Demo:Simulate on.
 /// </summary>
 public sealed partial class DemoSimulator(IServiceScopeFactory scopes, ProvinceGeography geography, TimeProvider clock,
-    IOptions<DemoOptions> options, ILogger<DemoSimulator> log) : BackgroundService
+    IOptions<DemoOptions> options, CorpsCalendar calendar, ILogger<DemoSimulator> log) : BackgroundService
 {
     private readonly UnitScript _script = new(geography);
 
@@ -34,7 +35,7 @@ public sealed partial class DemoSimulator(IServiceScopeFactory scopes, ProvinceG
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var calls = generator.Next(now.ToOffset(TimeSpan.FromHours(8)), now - last);
+                var calls = generator.Next(calendar.Local(now), now - last);
                 foreach (var call in calls) await SimulatedDispatcher.HandleCallAsync(scope.ServiceProvider, call, ct);
                 await _script.AdvanceAsync(scope.ServiceProvider, now, ct);
             }

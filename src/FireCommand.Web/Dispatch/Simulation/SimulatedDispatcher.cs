@@ -2,6 +2,7 @@ using FireCommand.Core.Audit;
 using FireCommand.Core.Data;
 using FireCommand.Core.Dispatch.Simulation;
 using FireCommand.Core.Security;
+using FireCommand.Core.Shared;
 using FireCommand.Geo.Coordinates;
 using FireCommand.Web.Map;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,8 @@ internal static class SimulatedDispatcher
         var request = new TakeAlarm.AlarmRequest(Core.Dispatch.AlarmSource.Call119, call.CallerNumber, null,
             call.Location.Latitude, call.Location.Longitude, CoordinateSystem.Wgs84, call.Address, call.Type, call.Subtype,
             call.Description, call.Trapped, 0, null, null, null, null);
-        var taken = await TakeAlarm.Handle(request, db, geography, sp.GetRequiredService<IJurisdictionScope>(), actor, clock, notifier, ct);
+        var taken = await TakeAlarm.Handle(request, db, geography, sp.GetRequiredService<IJurisdictionScope>(), actor, clock, notifier,
+            sp.GetRequiredService<CorpsCalendar>(), ct);
         if (taken.Result is not Created<TakeAlarm.AlarmTaken> { Value: { } alarm } || geography.Current.Routing is null) return;
 
         var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == alarm.Incident.Id, ct);

@@ -26,9 +26,12 @@ export function axisValue(seconds, unit) {
     : formatNumber(seconds, { maximumFractionDigits: 1 });
 }
 
-/** A day key "2026-11-01" in the corps' time zone (the analytics API counts days in China time). */
-export function dayKey(date) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+/**
+ * A day key "2026-11-01" in the corps' time zone, which the analytics API names with its figures
+ * (`timeZone`): the dashboard's days are the corps' days, whatever the browser's zone.
+ */
+export function dayKey(date, timeZone) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
     .format(date);
 }
 

@@ -7,17 +7,19 @@ import { count, dayKey, shortDay } from './format.js';
 const DAY_MS = 86_400_000;
 
 /**
- * Days × types from the API rows, with every calendar day the period touches present (quiet days
- * too; "the last 30 days" from now touch 31). `period` is the number of days asked for.
+ * Days × types from the API rows, with every calendar day of the period present (quiet days too).
+ * The period starts at the corps' midnight, so "the last 30 days" are 30 days, today included.
+ * `period` is the number of days asked for.
  */
 export function incidentMatrix(overview, period) {
   const rows = overview.incidentsByDay ?? [];
   const days = new Set();
   const first = Date.parse(overview.from);
-  const last = dayKey(new Date(overview.to));
+  const zone = overview.timeZone;
+  const last = dayKey(new Date(overview.to), zone);
   if (Number.isFinite(first)) {
     for (let at = first, i = 0; i < 400; at += DAY_MS, i++) {
-      const key = dayKey(new Date(at));
+      const key = dayKey(new Date(at), zone);
       if (key > last) break;
       days.add(key);
     }

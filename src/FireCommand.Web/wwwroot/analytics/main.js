@@ -1,5 +1,5 @@
 // The overview dashboard (态势总览): the period's incidents and response times against the
-// standards (GET /api/analytics/overview), coverage now (GET /api/map/coverage) and units by status
+// standards (GET /api/analytics/overview), coverage now (GET /api/map/coverage/summary) and units by status
 // now (GET /api/units, then live from the dispatch hub). Each source fails alone: a card whose data
 // cannot be fetched says so, the others still show.
 
@@ -168,7 +168,7 @@ async function start() {
 
   async function loadCoverage() {
     try {
-      const c = await api.get(`/api/map/coverage?minutes=${COVERAGE_MINUTES}`);
+      const c = await api.get(`/api/map/coverage/summary?minutes=${COVERAGE_MINUTES}`);
       showCoverage({ minutes: c.minutes, population: c.coveredPopulationShare, road: c.coveredRoadShare, availableUnits: c.availableUnits });
       touch();
     } catch (error) {

@@ -6,7 +6,7 @@
 
 import { api, ApiError } from '../shared/api.js';
 import { gcj02ToWgs84, wgs84ToGcj02 } from './gcj02.js';
-import { escapeHtml } from './map-view.js';
+import { escapeHtml } from '../shared/escape.js';
 
 const L = window.L;
 const FAILED_AFTER_ERRORS = 4;

@@ -4,6 +4,7 @@
 // language.
 
 import { t, onLanguageChange } from '../shared/i18n.js';
+import { escapeHtml } from '../shared/escape.js';
 
 const L = window.L;
 
@@ -24,6 +25,9 @@ export const PANES = Object.freeze({
   bounds: 360,
   labels: 420,
   units: 450,
+  // Stations are DOM markers under the water-source and key-place clusters (markers, 600), so their
+  // icons never hide a cluster's count; incidents and city names stay above both.
+  stations: 580,
   // Incidents are DOM markers over stations (600) and clusters: the first thing a commander looks for.
   incidents: 620,
   // City and county names stay readable over stations and clusters; they ignore the pointer.
@@ -58,7 +62,7 @@ export function createMapView(container, options = {}) {
   for (const [name, zIndex] of Object.entries(PANES)) {
     const pane = map.createPane(`fc-${name}`);
     pane.style.zIndex = String(zIndex);
-    if (name !== 'units' && name !== 'incidents') pane.style.pointerEvents = 'none';
+    if (name !== 'units' && name !== 'incidents' && name !== 'stations') pane.style.pointerEvents = 'none';
   }
 
   /** The canvas renderer of a pane (one canvas per pane; created on first use). */
@@ -120,8 +124,4 @@ export function createMapView(container, options = {}) {
   }
 
   return { map, renderer, fitExtent };
-}
-
-export function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }

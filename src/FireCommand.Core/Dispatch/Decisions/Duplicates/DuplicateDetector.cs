@@ -75,9 +75,11 @@ public static class DuplicateDetector
                 new("duplicate-recent", $"相隔{ReasonText.Number(minutes, "0.#")}分钟（窗口{ReasonText.Number(options.WindowMinutes)}分钟）",
                     $"{ReasonText.Number(minutes, "0.#")} min apart (window {ReasonText.Number(options.WindowMinutes)} min)"),
                 alarm.Type == incident.Type
-                    ? new("duplicate-same-type", $"警情类型相同（{incident.Type}）", $"Same incident type ({incident.Type})")
-                    : new("duplicate-compatible-type", $"类型可能为同一事件：{alarm.Type}{Sub(alarm.Subtype)} 与 {incident.Type}{Sub(incident.Subtype)}",
-                        $"Types may be one event: {alarm.Type}{Sub(alarm.Subtype)} and {incident.Type}{Sub(incident.Subtype)}"),
+                    ? new("duplicate-same-type", $"警情类型相同（{ReasonNames.Of(incident.Type).Chinese}）",
+                        $"Same incident type ({ReasonNames.Of(incident.Type).English})")
+                    : new("duplicate-compatible-type",
+                        $"类型可能为同一事件：{Name(alarm.Type, alarm.Subtype).Chinese} 与 {Name(incident.Type, incident.Subtype).Chinese}",
+                        $"Types may be one event: {Name(alarm.Type, alarm.Subtype).English} and {Name(incident.Type, incident.Subtype).English}"),
             };
             double score = Math.Min(1, meters / options.RadiusMeters) + minutes / options.WindowMinutes;
             result.Add(new DuplicateCandidate(incident.Id, incident.Number, meters, minutes, score, reasons));
@@ -91,5 +93,12 @@ public static class DuplicateDetector
         return result;
     }
 
-    private static string Sub(string? subtype) => subtype is null ? "" : "/" + subtype;
+    /// <summary>"抢险救援/交通事故" / "rescue/traffic accident".</summary>
+    private static (string Chinese, string English) Name(IncidentType type, string? subtype)
+    {
+        var (zh, en) = ReasonNames.Of(type);
+        if (subtype is null) return (zh, en);
+        var (subZh, subEn) = ReasonNames.OfSubtype(subtype);
+        return ($"{zh}/{subZh}", $"{en}/{subEn}");
+    }
 }

@@ -80,15 +80,16 @@ public static class FireLevelSuggester
             if (IncidentSubtypes.Same(code, subtype) && floor > level)
             {
                 level = floor;
-                reasons.Add(new("level-subtype", $"{code}类警情至少{floor}级", $"A {code} incident is at least level {floor}"));
+                var (zh, en) = ReasonNames.OfSubtype(code);
+                reasons.Add(new("level-subtype", $"{zh}类警情至少{floor}级", $"A {en} incident is at least level {floor}"));
             }
         if ((placeCategories & RaisingPlaces) != 0)
         {
             var raised = Math.Min(Incident.MaxFireLevel, level + 1);
-            var which = placeCategories & RaisingPlaces;
+            var (zh, en) = ReasonNames.Of(placeCategories & RaisingPlaces);
             reasons.Add(raised > level
-                ? new("level-place", $"场所类别（{which}）提高一级至{raised}级", $"Place category ({which}) raises the level by one to {raised}")
-                : new("level-place-capped", $"场所类别（{which}）应提高一级，已是最高{level}级", $"Place category ({which}) would raise the level, already at the maximum {level}"));
+                ? new("level-place", $"场所类别（{zh}）提高一级至{raised}级", $"Place category ({en}) raises the level by one to {raised}")
+                : new("level-place-capped", $"场所类别（{zh}）应提高一级，已是最高{level}级", $"Place category ({en}) would raise the level, already at the maximum {level}"));
             level = raised;
         }
         if (reasons.Count == 0)

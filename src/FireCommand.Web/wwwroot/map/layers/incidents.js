@@ -2,8 +2,11 @@
 // from /api/map/incidents, then kept current by the live channel: a new incident appears, a changed
 // one is restyled in place, a closed or merged one disappears. DOM markers: there are tens of open
 // incidents, not thousands, and each wants a crisp glyph and keyboard focus.
+// Several calls at one address are several pins on one point: they are fanned out side by side,
+// the most urgent in the middle of the fan on top, and it carries the count of the stack.
 
 import { t, onLanguageChange } from '../../shared/i18n.js';
+import { escapeHtml } from '../../shared/escape.js';
 import { incidentPopup, elapsedText } from '../popups.js';
 import { INCIDENT_TYPES, incidentColour, incidentPinSvg, fireLevelColour } from '../symbols.js';
 import { incidentStateName, incidentTypeName } from '../enums.js';
@@ -51,17 +54,52 @@ export function createIncidentsLayer({ map }) {
   const entries = new Map(); // id → { marker, props }
   let ticker = null;
 
-  function icon(p, isNew) {
+  const SPREAD_PX = 20;
+
+  /** `stack` is { index, count } among the incidents at the same point (index 0 is the most urgent). */
+  function icon(p, isNew, stack = { index: 0, count: 1 }) {
     const html = pinElement(p.type, p.fireLevel, p.state);
     html.dataset.incidentId = String(p.id);
+    if (stack.count > 1 && stack.index === 0) {
+      const badge = document.createElement('span');
+      badge.className = 'fc-incident__stack';
+      badge.textContent = `×${stack.count}`;
+      badge.title = t('map.incidentsHere', { count: stack.count });
+      html.append(badge);
+    }
+    // Fan: 0, +1, −1, +2, −2 … pin widths from the point, so the first one stays on it.
+    const slot = stack.index === 0 ? 0 : Math.ceil(stack.index / 2) * (stack.index % 2 ? 1 : -1);
+    const dx = slot * SPREAD_PX;
     return L.divIcon({
       className: `fc-incident fc-incident--${p.type} fc-incident--${p.state}${isNew ? ' is-new' : ''}`,
       html,
       iconSize: [26, 34],
-      iconAnchor: [13, 33],
-      popupAnchor: [0, -30],
-      tooltipAnchor: [0, -32],
+      iconAnchor: [13 - dx, 33],
+      popupAnchor: [dx, -30],
+      tooltipAnchor: [dx, -32],
     });
+  }
+
+  const keyOf = (latlng) => `${latlng.lat.toFixed(5)},${latlng.lng.toFixed(5)}`;
+  const sameStack = (a, b) => a?.index === b?.index && a?.count === b?.count;
+
+  /** Lays out every point that carries more than one incident (and any that no longer does). */
+  function restack() {
+    const groups = new Map();
+    for (const entry of entries.values()) {
+      const key = keyOf(entry.marker.getLatLng());
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(entry);
+    }
+    for (const group of groups.values()) {
+      group.sort((a, b) => zIndexOf(b.props) - zIndexOf(a.props) || a.props.id - b.props.id);
+      group.forEach((entry, index) => {
+        const stack = { index, count: group.length };
+        if (sameStack(entry.stack, stack)) return;
+        entry.stack = stack;
+        entry.marker.setIcon(icon(entry.props, entry.isNew, stack));
+      });
+    }
   }
 
   // Bigger fires on top where pins overlap; an undispatched call above a working one of its level.
@@ -78,14 +116,19 @@ export function createIncidentsLayer({ map }) {
         keyboard: true,
         title: '',
       });
-      const entry = { marker, props: p };
-      marker.bindTooltip(() => `${entry.props.number ?? ''} ${t(`incidentType.${entry.props.type}`)}`,
+      const entry = { marker, props: p, isNew, stack: { index: 0, count: 1 } };
+      marker.bindTooltip(() => escapeHtml(`${entry.props.number ?? ''} ${t(`incidentType.${entry.props.type}`)}`),
         { direction: 'top', className: 'fc-tooltip', opacity: 1 });
       marker.bindPopup(() => incidentPopup(entry.props), { className: 'fc-popup-wrap', maxWidth: 320 });
       marker.on('popupopen', () => marker.closeTooltip());
       entries.set(p.id, entry);
       root.addLayer(marker);
-      if (isNew) setTimeout(() => entries.get(p.id) === entry && entry.marker.setIcon(icon(entry.props, false)), NEW_HIGHLIGHT_MS);
+      if (isNew) {
+        setTimeout(() => {
+          entry.isNew = false;
+          if (entries.get(p.id) === entry) entry.marker.setIcon(icon(entry.props, false, entry.stack));
+        }, NEW_HIGHLIGHT_MS);
+      }
       return;
     }
     const before = existing.props;
@@ -94,7 +137,7 @@ export function createIncidentsLayer({ map }) {
     const position = marker.getLatLng();
     if (position.lat !== lat || position.lng !== lng) marker.setLatLng([lat, lng]);
     if (before.type !== p.type || before.fireLevel !== p.fireLevel || before.state !== p.state) {
-      marker.setIcon(icon(p, false));
+      marker.setIcon(icon(p, existing.isNew, existing.stack));
       marker.setZIndexOffset(zIndexOf(p));
     }
     if (marker.isPopupOpen()) marker.getPopup().update();
@@ -119,6 +162,7 @@ export function createIncidentsLayer({ map }) {
       upsert(p, lat, lng, false);
     }
     for (const id of [...entries.keys()]) if (!seen.has(id)) remove(id);
+    restack();
   }
 
   /** Applies an incidentChanged event (an IncidentView). */
@@ -126,10 +170,12 @@ export function createIncidentsLayer({ map }) {
     if (view?.id == null) return;
     if (incidentStateName(view.state) === 'Closed' || view.mergedIntoIncidentId != null) {
       remove(view.id);
+      restack();
       return;
     }
     if (!Number.isFinite(view.latitude) || !Number.isFinite(view.longitude)) return;
     upsert(propsOf(view), view.latitude, view.longitude, !entries.has(view.id));
+    restack();
   }
 
   // The elapsed time in an open popup counts up; one timer, only while an incident popup is open.
@@ -146,7 +192,7 @@ export function createIncidentsLayer({ map }) {
 
   // The glyph is a word of the current language (火 / F).
   onLanguageChange(() => {
-    for (const { marker, props } of entries.values()) marker.setIcon(icon(props, false));
+    for (const entry of entries.values()) entry.marker.setIcon(icon(entry.props, entry.isNew, entry.stack));
   });
 
   // Legend and panel samples: a smaller pin without the level badge.

@@ -3,6 +3,7 @@
 // there are fewer of them and a commander wants to see them spread over a district.
 
 import { t, onLanguageChange } from '../../shared/i18n.js';
+import { escapeHtml } from '../../shared/escape.js';
 import { keyPlacePopup } from '../popups.js';
 import { KEY_PLACE_GROUPS, keyPlaceGroup } from '../symbols.js';
 import { clusterIcon } from './water-sources.js';
@@ -56,7 +57,7 @@ export function createKeyPlacesLayer() {
       const p = f.properties ?? {};
       const group = keyPlaceGroup(p.categories);
       const marker = L.marker([lat, lng], { icon: keyPlaceIcon(group), keyboard: false });
-      marker.bindTooltip(() => p.name ?? '', { direction: 'top', className: 'fc-tooltip', opacity: 1 });
+      marker.bindTooltip(() => escapeHtml(p.name), { direction: 'top', className: 'fc-tooltip', opacity: 1 });
       marker.bindPopup(() => keyPlacePopup(p), { className: 'fc-popup-wrap', maxWidth: 320 });
       marker.on('popupopen', () => marker.closeTooltip()); // the popup says more
       entries.push({ marker, group });

@@ -3,6 +3,7 @@
 // label when zoomed in.
 
 import { t } from '../../shared/i18n.js';
+import { escapeHtml } from '../../shared/escape.js';
 import { stationPopup } from '../popups.js';
 import { STATION_KINDS, shapeSvg, stationStyle } from '../symbols.js';
 
@@ -44,12 +45,13 @@ export function createStationsLayer({ lookups, events }) {
       const p = f.properties ?? {};
       const marker = L.marker([lat, lng], {
         icon: stationIcon(p),
+        pane: 'fc-stations',
         zIndexOffset: 1000 - rank(f) * 10,
         riseOnHover: true,
         keyboard: true,
         title: '',
       });
-      marker.bindTooltip(() => p.name ?? '', { direction: 'top', className: 'fc-tooltip', opacity: 1 });
+      marker.bindTooltip(() => escapeHtml(p.name), { direction: 'top', className: 'fc-tooltip', opacity: 1 });
       marker.bindPopup(() => stationPopup(p, lookups), { className: 'fc-popup-wrap', maxWidth: 320 });
       marker.on('popupopen', () => marker.closeTooltip()); // the popup says more
       root.addLayer(marker);

@@ -9,6 +9,7 @@
 // unit left and joined are laid out again. Nothing is cleared and redrawn, so nothing flickers.
 
 import { t } from '../../shared/i18n.js';
+import { escapeHtml } from '../../shared/escape.js';
 import { unitPopup } from '../popups.js';
 import { UNIT_STATUS_CODES, UNIT_STATUS_COLOURS, UNIT_UNKNOWN_COLOUR } from '../symbols.js';
 import { apparatusTypeName } from '../enums.js';
@@ -27,6 +28,9 @@ function radiusAt(zoom) {
 }
 
 export const AT_STATION_MIN_ZOOM = 12; // city stations are 1–2 km apart: ≥ 50 px from zoom 12
+// A unit away from its station (on the road, on scene, standing by) is labelled with its call sign
+// from the zoom at which a dispatcher looks at a whole city.
+export const AWAY_LABEL_MIN_ZOOM = 10;
 
 const keyOf = (lat, lng) => `${lat.toFixed(5)},${lng.toFixed(5)}`;
 const colourOf = (status) => UNIT_STATUS_COLOURS[status] ?? UNIT_UNKNOWN_COLOUR;
@@ -65,11 +69,30 @@ export function createUnitsLayer({ map, renderer, lookups, events }) {
       fillOpacity: 1,
     });
     // Tooltip and popup read entry.props when they open, so they always show the latest status.
-    entry.marker.bindTooltip(() => entry.props.callSign ?? '', { direction: 'top', className: 'fc-tooltip', opacity: 1 });
+    hoverTooltip(entry);
     entry.marker.bindPopup(() => unitPopup(entry.props), { className: 'fc-popup-wrap', maxWidth: 320 });
     entry.marker.on('popupopen', () => entry.marker.closeTooltip()); // the popup says more
     units.set(props.id, entry);
     return entry;
+  }
+
+  function hoverTooltip(entry) {
+    entry.marker.bindTooltip(() => escapeHtml(entry.props.callSign), { direction: 'top', className: 'fc-tooltip', opacity: 1 });
+  }
+
+  /** A permanent call-sign label for a unit away from its station, or the plain hover tooltip. */
+  function setLabelled(entry, labelled) {
+    if (Boolean(entry.labelled) === labelled) return;
+    entry.labelled = labelled;
+    entry.marker.unbindTooltip();
+    if (!labelled) {
+      hoverTooltip(entry);
+      return;
+    }
+    entry.marker.bindTooltip(() => escapeHtml(entry.props.callSign), {
+      permanent: true, direction: 'right', offset: [4, 0], className: 'fc-unit-label', opacity: 1,
+    });
+    if (root.hasLayer(entry.marker)) entry.marker.openTooltip();
   }
 
   function show(marker, visible) {
@@ -83,10 +106,12 @@ export function createUnitsLayer({ map, renderer, lookups, events }) {
     const atStation = lookups.isStationAt(latlng);
     const stationId = lookups.stationIdAt(latlng);
     const entries = [...group.entries];
+    const labelZoom = zoom >= AWAY_LABEL_MIN_ZOOM;
     if (entries.length === 1 && !atStation) {
       const { marker } = entries[0];
       marker.setLatLng(latlng).setRadius(radius);
       show(marker, true);
+      setLabelled(entries[0], labelZoom);
       return;
     }
     // At a station, the overview shows only units that are not at home (standing by, 驻防).
@@ -95,6 +120,8 @@ export function createUnitsLayer({ map, renderer, lookups, events }) {
       const visible = !atStation || zoom >= AT_STATION_MIN_ZOOM
         || (stationId !== undefined && entry.props.stationId !== stationId);
       show(entry.marker, visible);
+      const away = !atStation || (stationId !== undefined && entry.props.stationId !== stationId);
+      setLabelled(entry, visible && away && labelZoom);
       if (visible) shown.push(entry);
     }
     if (!shown.length) return;
