@@ -38,14 +38,16 @@ public sealed class SessionRegistry(FireCommandDbContext db, UserManager<AppUser
         var now = clock.GetUtcNow();
         // Old sessions of this user that can no longer be valid are dropped here, so the table stays small.
         var stale = (await db.UserTokens.Where(t => t.UserId == user.Id && t.LoginProvider == Provider).ToListAsync())
-            .Where(t => !IsFresh(t.Value, now)).ToList();
-        db.UserTokens.RemoveRange(stale);
-        if (stale.Count > 0) await db.SaveChangesAsync();
+            .Where(t => !IsFresh(t.Value, now)).Select(t => t.Name).ToList();
+        // Deleted by statement, not tracked: two logins of one user may clear the same stale rows at once.
+        if (stale.Count > 0)
+            await db.UserTokens.Where(t => t.UserId == user.Id && t.LoginProvider == Provider && stale.Contains(t.Name)).ExecuteDeleteAsync();
 
+        // The row is added directly: UserManager.SetAuthenticationTokenAsync also rewrites the user's
+        // concurrency stamp, so two logins of one user at the same moment would fail with a conflict.
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var result = await users.SetAuthenticationTokenAsync(user, Provider, id, now.ToString("O", CultureInfo.InvariantCulture));
-        if (!result.Succeeded)
-            throw new InvalidOperationException("Cannot record the session: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        db.UserTokens.Add(new() { UserId = user.Id, LoginProvider = Provider, Name = id, Value = now.ToString("O", CultureInfo.InvariantCulture) });
+        await db.SaveChangesAsync();
         return new Claim(PlatformClaims.Session, id);
     }
 
