@@ -32,6 +32,15 @@ public sealed class SqliteWriteGate(TimeSpan? waitLimit = null)
     /// <summary>Whether a write transaction holds the gate.</summary>
     public bool IsHeld => _gate.CurrentCount == 0;
 
+    /// <summary>Raised on the writer's thread when it starts to wait behind the one that holds the gate.</summary>
+    public event Action? Queued;
+
+    private void Enqueue()
+    {
+        Interlocked.Increment(ref _waiting);
+        if (IsHeld) Queued?.Invoke();
+    }
+
     /// <summary>Adds the gate to a SQLite context's options.</summary>
     public DbContextOptionsBuilder Apply(DbContextOptionsBuilder options) => options
         .AddInterceptors(new Interceptor(this))
@@ -39,7 +48,7 @@ public sealed class SqliteWriteGate(TimeSpan? waitLimit = null)
 
     private async ValueTask<Lease> EnterAsync(CancellationToken ct)
     {
-        Interlocked.Increment(ref _waiting);
+        Enqueue();
         try
         {
             if (!await _gate.WaitAsync(_waitLimit, ct))
@@ -51,7 +60,7 @@ public sealed class SqliteWriteGate(TimeSpan? waitLimit = null)
 
     private Lease Enter()
     {
-        Interlocked.Increment(ref _waiting);
+        Enqueue();
         try
         {
             if (!_gate.Wait(_waitLimit))

@@ -42,7 +42,8 @@ public static class Overview
     {
         if (days is < 1 or > 366) return new Validation().Add("days", "days must be between 1 and 366.").Problem();
         var (from, to) = Period(clock.GetUtcNow(), days ?? 30, calendar);
-        var incidents = await db.Incidents.AsNoTracking().Where(i => i.ReceivedAt >= from)
+        var since = from.ToUniversalTime(); // PostgreSQL's timestamptz takes instants in UTC only
+        var incidents = await db.Incidents.AsNoTracking().Where(i => i.ReceivedAt >= since)
             .Select(i => new { i.Id, i.Type, i.ReceivedAt }).ToListAsync(ct);
         var ids = incidents.Select(i => i.Id).ToList();
         var units = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.IncidentId))

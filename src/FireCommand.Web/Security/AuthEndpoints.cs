@@ -18,6 +18,8 @@ public static class AuthEndpoints
         bool MustChangePassword);
     public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
     public sealed record AntiforgeryToken(string Token, string HeaderName);
+    /// <summary>Whether the caller has a live session, and whose; <c>User</c> is null without one.</summary>
+    public sealed record SessionState(bool SignedIn, CurrentUser? User);
 
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
@@ -25,6 +27,7 @@ public static class AuthEndpoints
         group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(SecuritySetup.LoginRateLimit);
         group.MapPost("/logout", Logout);
         group.MapGet("/me", Me);
+        group.MapGet("/session", Session).AllowAnonymous();
         group.MapPost("/password", ChangePassword);
         group.MapGet("/antiforgery", Token).AllowAnonymous();
         return app;
@@ -81,6 +84,17 @@ public static class AuthEndpoints
     {
         var user = await users.GetUserAsync(principal);
         return user is null ? TypedResults.Unauthorized() : TypedResults.Ok(await Describe(user, users, directory));
+    }
+
+    /// <summary>
+    /// The login page's question "is somebody signed in here already?", answered 200 either way so a
+    /// visit without a session logs no error in the browser.
+    /// </summary>
+    private static async Task<Ok<SessionState>> Session(ClaimsPrincipal principal, UserManager<AppUser> users,
+        JurisdictionDirectory directory)
+    {
+        var user = principal.Identity?.IsAuthenticated == true ? await users.GetUserAsync(principal) : null;
+        return TypedResults.Ok(new SessionState(user is not null, user is null ? null : await Describe(user, users, directory)));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FireCommand.Geo;
 using FireCommand.Geo.Coordinates;
@@ -168,10 +169,17 @@ public sealed class OneMapTests(KestrelHost host, ITestOutputHelper output) : IC
         await page.ClickAsync("#login-submit");
         await Expect(page.Locator("#user-name")).Not.ToBeEmptyAsync(new() { Timeout = 30_000 });
 
-        // The login page asks /api/auth/me once it is up; a 401 there proves the session is gone.
-        var sessionGone = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/auth/me") && r.Status == 401);
+        // Signed in, the login page sends the user straight on to where they were going.
+        await page.GotoAsync("/login.html?returnUrl=%2Fdashboard.html");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/dashboard\.html$"));
+        await page.GotoAsync("/index.html");
+        await Expect(page.Locator("#user-name")).Not.ToBeEmptyAsync(new() { Timeout = 30_000 });
+
+        // The login page asks whether anybody is signed in once it is up; "no" proves the session is gone.
+        var sessionAnswer = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/auth/session"));
         await page.ClickAsync("#logout");
-        await sessionGone;
+        var session = JsonNode.Parse(await (await sessionAnswer).TextAsync())!;
+        Assert.False(session["signedIn"]!.GetValue<bool>());
         Assert.Equal("/login.html", new Uri(page.Url).AbsolutePath);
 
         await page.GotoAsync("/index.html?layer=units");

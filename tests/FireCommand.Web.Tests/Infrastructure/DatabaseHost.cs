@@ -36,6 +36,7 @@ public abstract class DatabaseHost : IAsyncLifetime
             services.ConfigureDbContext<PostgresFireCommandDbContext>(o => o.AddInterceptors(Interleaving.Interceptors));
         });
         _ = _factory.Server; // boot now: migrate and seed once for the whole class
+        if (_factory.Services.GetService<SqliteWriteGate>() is { } gate) Interleaving.Watch(gate);
     }
 
     public virtual async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using FireCommand.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -7,7 +8,7 @@ namespace FireCommand.Web.Tests.Infrastructure;
 /// <summary>
 /// Forces the worst interleaving of two dispatch orders, without sleeps: once armed, the first
 /// request that writes an assignment is held just before its commit until a second request has done
-/// all its reads and is about to write (PostgreSQL), or is starting its transaction (SQLite, whose
+/// all its reads and is about to write (PostgreSQL), or is queued at the write gate (SQLite, whose
 /// dispatch transaction takes the write lock at its start, so nothing can read past a held writer).
 /// Registered on every test host; inert until <see cref="Arm"/>.
 /// </summary>
@@ -70,11 +71,14 @@ public sealed class DispatchInterleaving
         }
     }
 
-    private void OnTransactionStarting(DbContext? context)
+    /// <summary>On SQLite a second writer waits at the process's write gate before it begins.</summary>
+    public void Watch(SqliteWriteGate gate) => gate.Queued += OnQueued;
+
+    private void OnQueued()
     {
-        if (context is null || Current is not { } round || !context.Database.IsSqlite()) return;
+        if (Current is not { } round) return;
         lock (_lock)
-            if (round.First is not null && round.First != context && round.FirstHeld.Task.IsCompleted)
+            if (round.First is not null && round.FirstHeld.Task.IsCompleted)
                 Release(round);
     }
 
@@ -117,13 +121,6 @@ public sealed class DispatchInterleaving
 
     private sealed class Transactions(DispatchInterleaving owner) : DbTransactionInterceptor
     {
-        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
-            TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
-        {
-            owner.OnTransactionStarting(eventData.Context);
-            return ValueTask.FromResult(result);
-        }
-
         public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction,
             TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
         {

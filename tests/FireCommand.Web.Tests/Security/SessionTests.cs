@@ -40,6 +40,14 @@ public sealed class SessionTests : IAsyncLifetime
         return (await ApiClient.ReadJsonAsync(created))["id"]!.GetValue<string>() + "|" + name;
     }
 
+    /// <summary>GET /api/auth/session answers 200 with or without a session.</summary>
+    private static async Task<JsonNode> SessionStateAsync(CookieBrowser browser)
+    {
+        using var response = await browser.SendAsync(HttpMethod.Get, "/api/auth/session");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ApiClient.ReadJsonAsync(response);
+    }
+
     [Fact]
     public async Task Logout_EndsTheSession_AReplayedCookieNeitherReadsNorWrites()
     {
@@ -47,10 +55,16 @@ public sealed class SessionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await browser.LoginAsync(PlatformFactory.AdminUserName, PlatformFactory.AdminPassword));
         var stolen = browser.Replay(_factory.CreateClient(new() { HandleCookies = false }));
         Assert.Equal(HttpStatusCode.OK, (await stolen.SendAsync(HttpMethod.Get, "/api/auth/me")).StatusCode);
+        var before = await SessionStateAsync(stolen);
+        Assert.True(before["signedIn"]!.GetValue<bool>());
+        Assert.Equal(PlatformFactory.AdminUserName, before["user"]!["userName"]!.GetValue<string>());
 
         Assert.Equal(HttpStatusCode.NoContent, (await browser.SendAsync(HttpMethod.Post, "/api/auth/logout", new { })).StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await stolen.SendAsync(HttpMethod.Get, "/api/auth/me")).StatusCode);
+        var after = await SessionStateAsync(stolen);
+        Assert.False(after["signedIn"]!.GetValue<bool>());
+        Assert.Null(after["user"]);
         Assert.Equal(HttpStatusCode.Unauthorized, (await stolen.SendAsync(HttpMethod.Get, "/api/stations")).StatusCode);
         var write = await stolen.SendAsync(HttpMethod.Post, "/api/admin/users", new
         {

@@ -117,9 +117,14 @@ async function start() {
     if (lastError) showError(lastError.key, lastError.params);
     setBusy(submit.disabled);
   });
+  // Somebody already signed in goes straight on; GET /api/auth/session answers 200 either way, so a
+  // visit without a session logs no error.
+  const session = await api.get('/api/auth/session');
+  if (session?.signedIn && !session.user?.mustChangePassword) {
+    location.replace(returnUrl);
+    return;
+  }
   userInput.focus();
-  // No GET /api/auth/me here: without a session it answers 401, which the browser logs as an error
-  // on every visit. Someone already signed in who opens this page simply signs in again.
 }
 
 start().catch((error) => {
