@@ -17,7 +17,7 @@ namespace FireCommand.Bench.Load;
 internal static class LoadDriver
 {
     private sealed record Settings(string WebDll, string Mode, int Clients, double Rate, int Seconds, int MaxPairs,
-        double DispatchFraction, int WarmupPairs, int Seed);
+        double DispatchFraction, int WarmupPairs, int Seed, bool Simulate);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -25,18 +25,19 @@ internal static class LoadDriver
         if (s is null)
         {
             Console.Error.WriteLine("driver load --web <firecommand.dll> [--mode closed|open] [--clients N] [--rate pairs/s] " +
-                                    "[--seconds S] [--max-pairs N] [--dispatch-fraction F] [--warmup N] [--seed N]");
+                                    "[--seconds S] [--max-pairs N] [--dispatch-fraction F] [--warmup N] [--seed N] [--simulate on|off]");
             return 2;
         }
         var data = Directory.CreateTempSubdirectory("firecommand-load-");
-        using var host = HostProcess.Start(s.WebDll, data.FullName);
+        using var host = HostProcess.Start(s.WebDll, data.FullName, s.Simulate);
         try
         {
             using var http = await host.WaitReadyAsync(TimeSpan.FromMinutes(3));
             var api = await LoadClient.SignInAsync(http, "dispatcher", "FireDemo#2026");
             var sites = await api.AlarmSitesAsync();
-            Console.WriteLine($"# host ready in {host.ReadySeconds:F1} s; {sites.Count} stations as alarm sites; mode={s.Mode} " +
-                              $"clients={s.Clients} rate={s.Rate} seconds={s.Seconds} max_pairs={s.MaxPairs} dispatch_fraction={s.DispatchFraction}");
+            Console.WriteLine($"# host ready in {host.ReadySeconds:F1} s (pid {host.Id}); {sites.Count} stations as alarm sites; mode={s.Mode} " +
+                              $"clients={s.Clients} rate={s.Rate} seconds={s.Seconds} max_pairs={s.MaxPairs} " +
+                              $"dispatch_fraction={s.DispatchFraction} simulate={(s.Simulate ? "on" : "off")}");
 
             var warm = new Recorder();
             var rng = new Random(s.Seed);
@@ -113,11 +114,14 @@ internal static class LoadDriver
         string Get(string key, string fallback) => map.GetValueOrDefault(key, fallback);
         var mode = Get("mode", "closed");
         if (mode is not ("closed" or "open")) return null;
+        var simulate = Get("simulate", "on");
+        if (simulate is not ("on" or "off")) return null;
         return new Settings(Path.GetFullPath(web), mode, int.Parse(Get("clients", "4"), CultureInfo.InvariantCulture),
             double.Parse(Get("rate", "50"), CultureInfo.InvariantCulture), int.Parse(Get("seconds", "30"), CultureInfo.InvariantCulture),
             int.Parse(Get("max-pairs", "20000"), CultureInfo.InvariantCulture),
             double.Parse(Get("dispatch-fraction", "0.1"), CultureInfo.InvariantCulture),
-            int.Parse(Get("warmup", "200"), CultureInfo.InvariantCulture), int.Parse(Get("seed", "1"), CultureInfo.InvariantCulture));
+            int.Parse(Get("warmup", "200"), CultureInfo.InvariantCulture), int.Parse(Get("seed", "1"), CultureInfo.InvariantCulture),
+            simulate == "on");
     }
 }
 
@@ -135,6 +139,9 @@ internal sealed class HostProcess : IDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The host's process id, for a profiler to attach to.</summary>
+    public int Id => _process.Id;
+
     /// <summary>CPU time the host has used so far (all its threads).</summary>
     public TimeSpan CpuTime
     {
@@ -142,7 +149,8 @@ internal sealed class HostProcess : IDisposable
     }
     public double ReadySeconds { get; private set; }
 
-    public static HostProcess Start(string webDll, string dataDirectory)
+    /// <summary>Starts the host on the demo province; <paramref name="simulate"/> runs the demo's background simulation too.</summary>
+    public static HostProcess Start(string webDll, string dataDirectory, bool simulate)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -158,6 +166,7 @@ internal sealed class HostProcess : IDisposable
         info.Environment["Database__Provider"] = "Sqlite";
         info.Environment["Database__DataDirectory"] = dataDirectory;
         info.Environment["Demo__Enabled"] = "true";
+        info.Environment["Demo__Simulate"] = simulate ? "true" : "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning";
         var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start the host");
