@@ -63,12 +63,10 @@ public sealed partial class TimerWatch(IServiceScopeFactory scopes, TimeProvider
         var db = scope.ServiceProvider.GetRequiredService<FireCommandDbContext>();
         var notifier = scope.ServiceProvider.GetRequiredService<ConsoleNotifier>();
         var now = clock.GetUtcNow();
-        var open = await db.Incidents.AsNoTracking()
-            .Where(i => i.State == IncidentState.Received || i.State == IncidentState.Dispatched).ToListAsync(ct);
-        foreach (var incident in open)
+        var open = await WatchedReportsAsync(db, options.Value.Timers, now, ct);
+        foreach (var (incident, report) in open)
         {
-            var report = await IncidentTimers.ReadAsync(db, incident, options.Value.Timers, now, ct);
-            foreach (var reading in report!.Incident.Concat(report.Units)
+            foreach (var reading in report.Incident.Concat(report.Units)
                          .Where(r => r.IsRunning && r.State is TimerState.Red or TimerState.Overdue))
             {
                 if (!_alerted.TryAdd((incident.Id, reading.Kind, reading.UnitId), 0)) continue;
@@ -78,8 +76,28 @@ public sealed partial class TimerWatch(IServiceScopeFactory scopes, TimeProvider
             }
         }
         // Forget incidents that are no longer watched so the set stays small.
-        var watched = open.Select(i => i.Id).ToHashSet();
+        var watched = open.Select(o => o.Incident.Id).ToHashSet();
         foreach (var key in _alerted.Keys.Where(k => !watched.Contains(k.Incident))) _alerted.TryRemove(key, out _);
+    }
+
+    /// <summary>
+    /// The timers of every incident still being dispatched (received or dispatched), as
+    /// <see cref="IncidentTimers.ReadAsync"/> reads them one at a time, in two queries: a surge leaves
+    /// hundreds of incidents open, and a query per incident every few seconds cost more than the calls.
+    /// </summary>
+    internal static async Task<IReadOnlyList<(Incident Incident, DispatchTimerReport Report)>> WatchedReportsAsync(
+        FireCommandDbContext db, DispatchTimerOptions timers, DateTimeOffset now, CancellationToken ct)
+    {
+        var watching = db.Incidents.AsNoTracking()
+            .Where(i => i.State == IncidentState.Received || i.State == IncidentState.Dispatched);
+        var open = await watching.ToListAsync(ct);
+        var units = (await db.Assignments.IgnoreQueryFilters().AsNoTracking()
+                .Where(a => watching.Select(i => i.Id).Contains(a.IncidentId))
+                .Select(a => new { a.IncidentId, Times = new UnitTimestamps(a.UnitId, a.DispatchedAt, a.EnRouteAt, a.OnSceneAt) })
+                .ToListAsync(ct))
+            .ToLookup(a => a.IncidentId, a => a.Times);
+        return [.. open.Select(i => (i, DispatchTimers.Evaluate(
+            new IncidentTimestamps(i.Type, i.ReceivedAt, i.DispatchedAt), [.. units[i.Id]], timers, now)))];
     }
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Timer check failed")]

@@ -49,14 +49,16 @@ public static class Recommend
             .ToListAsync(ct);
         var outstanding = Outstanding(required, assigned.Select(a => (a.Capabilities, a.Type)));
 
-        var units = await db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Available || u.Status == UnitStatus.Returning
+        // Only the columns the recommender reads: this runs for every call, over every unit the caller may send.
+        var rows = await db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Available || u.Status == UnitStatus.Returning
                 || u.Status == UnitStatus.Standby || u.Status == UnitStatus.Training)
-            .Join(db.Stations.IgnoreQueryFilters(), u => u.HomeStationId, s => s.Id, (u, s) => new { u, s.JurisdictionId })
+            .Join(db.Stations.IgnoreQueryFilters(), u => u.HomeStationId, s => s.Id, (u, s) => new { u.Id, u.CallSign, u.Type,
+                u.Capabilities, u.Status, u.HomeStationId, s.JurisdictionId, u.Position })
             .ToListAsync(ct);
-        var candidates = units.Select(x => new CandidateUnit(x.u.Id, x.u.CallSign, x.u.Type, x.u.Capabilities, x.u.Status,
-            x.u.HomeStationId, x.JurisdictionId, new GeoPoint(x.u.Position.Y, x.u.Position.X))).ToList();
-        var availableByStation = units.Where(x => x.u.Status == UnitStatus.Available)
-            .GroupBy(x => x.u.HomeStationId).ToDictionary(g => g.Key, g => g.Count());
+        var candidates = rows.ConvertAll(x => new CandidateUnit(x.Id, x.CallSign, x.Type, x.Capabilities, x.Status, x.HomeStationId,
+            x.JurisdictionId, new GeoPoint(x.Position.Y, x.Position.X)));
+        var availableByStation = candidates.Where(c => c.Status == UnitStatus.Available)
+            .GroupBy(c => c.HomeStationId).ToDictionary(g => g.Key, g => g.Count());
 
         var source = new TravelTimeSource(geography.Current.Routing!, new TravelTimeOptions { LimitSeconds = options.TravelTimeLimitSeconds });
         var at = new GeoPoint(incident.Location.Y, incident.Location.X);
