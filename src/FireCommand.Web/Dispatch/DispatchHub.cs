@@ -10,7 +10,12 @@ namespace FireCommand.Web.Dispatch;
 /// console hears its own brigades and a corps console hears everything. Clients only listen; every
 /// action goes through the HTTP API, where it is authorised, validated and audited.
 /// </summary>
-public sealed class DispatchHub : Hub
+/// <remarks>
+/// A connection belongs to the login session it was opened with and is aborted when that session
+/// ends (see <see cref="LiveSessions"/>): the cookie is checked when the connection opens, not on
+/// each message, so ending the session must end the connection too.
+/// </remarks>
+public sealed class DispatchHub(LiveSessions live) : Hub
 {
     public const string Path = "/hubs/dispatch";
 
@@ -18,8 +23,20 @@ public sealed class DispatchHub : Hub
 
     public override async Task OnConnectedAsync()
     {
+        // Every login carries a session id; a principal without one cannot be ended, so it is refused.
+        if (!live.Opened(Context))
+        {
+            Context.Abort();
+            return;
+        }
         if (long.TryParse(Context.User?.FindFirst(PlatformClaims.Jurisdiction)?.Value, out var jurisdiction))
             await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(jurisdiction));
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        live.Closed(Context);
+        return base.OnDisconnectedAsync(exception);
     }
 }

@@ -30,8 +30,10 @@ public static class DispatchUnits
             .When(orders.Count > 60, "units", "units may name at most 60 units in one order.")
             .When(orders.Any(o => o.UnitId is null), "units", "every order needs a unitId.")
             .When(orders.Where(o => o.UnitId is not null).GroupBy(o => o.UnitId).Any(g => g.Count() > 1), "units", "a unit is named twice.")
-            .When(orders.Any(o => o.Slot is { Length: > 100 }), "units", "slot must be at most 100 characters.")
             .When(orders.Any(o => o.EtaSeconds is < 0 or > 86_400), "units", "etaSeconds must be between 0 and 86400.");
+        // The slot is shown on every console and in the incident report: plain single-line text like any other name.
+        foreach (var (order, index) in orders.Select((o, i) => (o, i)))
+            v.Optional($"units[{index}].slot", order.Slot, 100);
         if (!v.IsValid) return v.Problem();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

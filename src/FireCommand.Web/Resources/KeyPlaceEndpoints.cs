@@ -10,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FireCommand.Web.Resources;
 
-/// <summary>Key places (消防安全重点单位) with their categories.</summary>
+/// <summary>
+/// Key places (消防安全重点单位) with their categories: read by everyone in the jurisdiction, created,
+/// changed and removed by those who edit resources. A place outside the caller's jurisdiction is a 404,
+/// as if it did not exist; every change is audited by the save.
+/// </summary>
 public static class KeyPlaceEndpoints
 {
     public sealed record KeyPlaceRequest(string? Name, KeyPlaceCategory? Categories, double? Latitude, double? Longitude,
@@ -31,6 +35,7 @@ public static class KeyPlaceEndpoints
                 ? TypedResults.Ok(ToDto(k)) : TypedResults.NotFound());
         g.MapPost("/", Create).RequireAuthorization(Policies.EditResources);
         g.MapPut("/{id:long}", Update).RequireAuthorization(Policies.EditResources);
+        g.MapDelete("/{id:long}", Delete).RequireAuthorization(Policies.EditResources);
         return api;
     }
 
@@ -71,21 +76,46 @@ public static class KeyPlaceEndpoints
         k.JurisdictionId = r.JurisdictionId!.Value;
     }
 
+    // Each change reaches the call-taker's address search at once (Locate.Invalidate): a new place is
+    // found by its name, a removed one no longer offered.
     private static async Task<Results<Created<KeyPlaceDto>, ValidationProblem>> Create(KeyPlaceRequest r,
-        FireCommandDbContext db, ProvinceGeography geography, JurisdictionDirectory directory, HttpResponse response,
-        CancellationToken ct) =>
-        await Crud.Create(db, await Validate(r, db, ct), () =>
+        FireCommandDbContext db, ProvinceGeography geography, JurisdictionDirectory directory, Dispatch.Locate locate,
+        HttpResponse response, CancellationToken ct)
+    {
+        var result = await Crud.Create(db, await Validate(r, db, ct), () =>
         {
             var e = new KeyPlace { Name = "", Location = Geography.Point(0, 0) };
             Apply(e, r);
             return e;
         }, ToDto, e => $"/api/key-places/{e.Id}", ct,
             e => Placement.Warning(geography, directory, e.Location, e.JurisdictionId), response);
+        if (result.Result is Created<KeyPlaceDto>) locate.Invalidate();
+        return result;
+    }
 
     private static async Task<Results<Ok<KeyPlaceDto>, NotFound, ValidationProblem>> Update(long id, KeyPlaceRequest r,
-        FireCommandDbContext db, ProvinceGeography geography, JurisdictionDirectory directory, HttpResponse response,
-        CancellationToken ct) =>
-        await Crud.Update(db, await db.KeyPlaces.FirstOrDefaultAsync(x => x.Id == id, ct),
+        FireCommandDbContext db, ProvinceGeography geography, JurisdictionDirectory directory, Dispatch.Locate locate,
+        HttpResponse response, CancellationToken ct)
+    {
+        var result = await Crud.Update(db, await db.KeyPlaces.FirstOrDefaultAsync(x => x.Id == id, ct),
             () => Validate(r, db, ct), e => Apply(e, r), ToDto, ct,
             e => Placement.Warning(geography, directory, e.Location, e.JurisdictionId), response);
+        if (result.Result is Ok<KeyPlaceDto>) locate.Invalidate();
+        return result;
+    }
+
+    /// <summary>
+    /// Removes the place. Incidents that were located at it keep its id as history (there is no
+    /// foreign key; readers treat a missing place as none), and the audit row keeps what it was.
+    /// </summary>
+    private static async Task<Results<NoContent, NotFound>> Delete(long id, FireCommandDbContext db, Dispatch.Locate locate,
+        CancellationToken ct)
+    {
+        var k = await db.KeyPlaces.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (k is null) return TypedResults.NotFound();
+        db.KeyPlaces.Remove(k);
+        await db.SaveChangesAsync(ct);
+        locate.Invalidate();
+        return TypedResults.NoContent();
+    }
 }

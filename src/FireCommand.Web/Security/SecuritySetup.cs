@@ -39,6 +39,9 @@ public static class SecuritySetup
         services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<HttpCaller>());
         services.AddMemoryCache();
         services.AddScoped<SessionRegistry>();
+        services.AddSingleton<LiveSessions>();
+        services.AddSingleton<LiveSessionWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveSessionWatch>());
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<LoginCheck>();
 

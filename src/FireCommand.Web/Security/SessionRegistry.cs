@@ -22,10 +22,12 @@ namespace FireCommand.Web.Security;
 /// and a restart forgets nothing. A node remembers a positive answer for
 /// <see cref="SecurityOptions.SessionValidationInterval"/> to spare the database a lookup on every
 /// request; an ended session is therefore refused at once on the node that ended it and within that
-/// interval on the others. Scoped: one per request.
+/// interval on the others. The live channel follows: connections of an ended session are aborted at
+/// once on this node (<see cref="LiveSessions"/>) and by <see cref="LiveSessionWatch"/> on the others.
+/// Scoped: one per request.
 /// </remarks>
 public sealed class SessionRegistry(FireCommandDbContext db, UserManager<AppUser> users, IMemoryCache cache,
-    IOptions<SecurityOptions> options, TimeProvider clock)
+    IOptions<SecurityOptions> options, TimeProvider clock, LiveSessions live)
 {
     public const string Provider = "FireCommand.Session";
 
@@ -69,7 +71,23 @@ public sealed class SessionRegistry(FireCommandDbContext db, UserManager<AppUser
         return true;
     }
 
-    /// <summary>Ends the session named by the principal (logout).</summary>
+    /// <summary>
+    /// Of the given sessions, those still listed and not too old, read from the database without the
+    /// node's cache (see <see cref="LiveSessionWatch"/>).
+    /// </summary>
+    public async Task<HashSet<LiveSessions.SessionKey>> StillActiveAsync(IReadOnlyCollection<LiveSessions.SessionKey> sessions,
+        CancellationToken ct = default)
+    {
+        var ids = sessions.Select(s => s.SessionId).Distinct().ToList();
+        var rows = ids.Count == 0 ? [] : await db.UserTokens.AsNoTracking()
+            .Where(t => t.LoginProvider == Provider && ids.Contains(t.Name))
+            .Select(t => new { t.UserId, t.Name, t.Value }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return [.. rows.Where(r => IsFresh(r.Value, now)).Select(r => new LiveSessions.SessionKey(r.UserId, r.Name))
+            .Where(sessions.Contains)];
+    }
+
+    /// <summary>Ends the session named by the principal (logout), its open live-channel connections included.</summary>
     public async Task EndAsync(ClaimsPrincipal principal)
     {
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -77,11 +95,12 @@ public sealed class SessionRegistry(FireCommandDbContext db, UserManager<AppUser
         if (userId is null || id is null) return;
         await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == id).ExecuteDeleteAsync();
         cache.Remove(CacheKey(userId, id));
+        live.End(new(userId, id));
     }
 
     /// <summary>
     /// Ends every session of the user except <paramref name="keep"/> (the caller's own, after a password
-    /// change), and renews the security stamp so that sessions cached on other nodes fail their next check.
+    /// change), with their live-channel connections on this node, and renews the security stamp so that sessions cached on other nodes fail their next check.
     /// </summary>
     public async Task EndAllAsync(AppUser user, string? keep = null)
     {
@@ -90,6 +109,7 @@ public sealed class SessionRegistry(FireCommandDbContext db, UserManager<AppUser
             .Select(t => t.Name).ToListAsync();
         await db.UserTokens.Where(t => t.UserId == user.Id && t.LoginProvider == Provider && t.Name != keep).ExecuteDeleteAsync();
         foreach (var id in ended) cache.Remove(CacheKey(user.Id, id));
+        live.EndAll(user.Id, keep);
         if (keep is null) await users.UpdateSecurityStampAsync(user);
     }
 

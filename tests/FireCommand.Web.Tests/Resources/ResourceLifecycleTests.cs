@@ -52,7 +52,7 @@ public abstract class ResourceLifecycleTests<THost>(THost host) : PlatformTest<T
     }
 
     [Fact]
-    public async Task KeyPlace_IsCreatedAndUpdated_AndEachStepIsReadBackAndAudited()
+    public async Task KeyPlace_IsCreatedUpdatedAndDeleted_AndEachStepIsReadBackAuditedAndSearchable()
     {
         using var admin = await Admin();
         var (lat, lon, jurisdiction) = await SomewhereAsync(admin, 6);
@@ -83,11 +83,111 @@ public abstract class ResourceLifecycleTests<THost>(THost host) : PlatformTest<T
         Assert.Equal(lon + 0.001, read["longitude"]!.GetValue<double>(), 6);
         Assert.Null(read["heightMeters"]);
         Assert.Contains((await admin.GetJsonAsync("/api/key-places")).AsArray(), k => k!["id"]!.GetValue<long>() == id);
+        // The call-taker's address search knows the place by its new name at once.
+        Assert.Contains(await LocatedKeyPlacesAsync(admin, "测试综合体"), k => k == id);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/key-places/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/key-places/{id}")).StatusCode);
+        Assert.DoesNotContain((await admin.GetJsonAsync("/api/key-places")).AsArray(), k => k!["id"]!.GetValue<long>() == id);
+        Assert.DoesNotContain(await LocatedKeyPlacesAsync(admin, "测试综合体"), k => k == id);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/key-places/{id}")).StatusCode);
 
         var trail = (await admin.GetJsonAsync($"/api/audit?entity=KeyPlace&entityId={id}")).AsArray()
             .Select(a => a!["action"]!.GetValue<string>()).Order().ToList();
-        Assert.Equal(["Added", "Modified"], trail);
+        Assert.Equal(["Added", "Deleted", "Modified"], trail);
     }
+
+    [Fact]
+    public async Task UnknownIds_AreNotFound_ForUpdateAndDelete_OfBoth()
+    {
+        using var admin = await Admin();
+        var (lat, lon, jurisdiction) = await SomewhereAsync(admin);
+        const long unknown = 987_654_321;
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsync($"/api/key-places/{unknown}", new
+        {
+            name = "无此场所", categories = "HighRise", latitude = lat, longitude = lon, jurisdictionId = jurisdiction,
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/key-places/{unknown}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsync($"/api/water-sources/{unknown}", new
+        {
+            code = "XHS-NONE", kind = "Hydrant", latitude = lat, longitude = lon, jurisdictionId = jurisdiction,
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/water-sources/{unknown}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task StationOfficer_EditsOwnBrigadesRecords_AndAnotherJurisdictionsAreNotFound_AndUnchanged()
+    {
+        using var admin = await Admin();
+        using var officer = await Demo("officer");
+        var (lat, lon, brigade) = await SomewhereAsync(officer);
+
+        // Inside the brigade: create, change and remove both kinds.
+        var place = await officer.PostAsync("/api/key-places", new
+        {
+            name = "站长录入的场所", categories = "Underground", latitude = lat, longitude = lon, jurisdictionId = brigade,
+        });
+        Assert.Equal(HttpStatusCode.Created, place.StatusCode);
+        var placeId = (await ApiClient.ReadJsonAsync(place))["id"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsync($"/api/key-places/{placeId}", new
+        {
+            name = "站长改过的场所", categories = "Underground", latitude = lat, longitude = lon, jurisdictionId = brigade,
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.DeleteAsync($"/api/key-places/{placeId}")).StatusCode);
+        var water = await officer.PostAsync("/api/water-sources", new
+        {
+            code = "XHS-OFFICER", kind = "Hydrant", latitude = lat, longitude = lon, jurisdictionId = brigade,
+        });
+        Assert.Equal(HttpStatusCode.Created, water.StatusCode);
+        var waterId = (await ApiClient.ReadJsonAsync(water))["id"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsync($"/api/water-sources/{waterId}", new
+        {
+            code = "XHS-OFFICER-2", kind = "FirePool", latitude = lat, longitude = lon, jurisdictionId = brigade,
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.DeleteAsync($"/api/water-sources/{waterId}")).StatusCode);
+        var officerName = (await officer.GetJsonAsync("/api/auth/me"))["userName"]!.GetValue<string>();
+        foreach (var (entity, id) in new[] { ("KeyPlace", placeId), ("WaterSource", waterId) })
+        {
+            var trail = (await admin.GetJsonAsync($"/api/audit?entity={entity}&entityId={id}")).AsArray();
+            Assert.Equal(["Added", "Deleted", "Modified"], trail.Select(a => a!["action"]!.GetValue<string>()).Order());
+            Assert.All(trail, a => Assert.Equal(officerName, a!["userName"]!.GetValue<string>()));
+        }
+
+        // Outside it: the same answer as for an id that does not exist, and nothing changes.
+        var ownPlaces = (await officer.GetJsonAsync("/api/key-places")).AsArray().Select(k => k!["id"]!.GetValue<long>()).ToHashSet();
+        var foreignPlace = (await admin.GetJsonAsync("/api/key-places")).AsArray().First(k => !ownPlaces.Contains(k!["id"]!.GetValue<long>()))!;
+        var ownWater = (await officer.GetJsonAsync("/api/water-sources?take=5000")).AsArray().Select(w => w!["id"]!.GetValue<long>()).ToHashSet();
+        var foreignWater = (await admin.GetJsonAsync("/api/water-sources?take=5000")).AsArray().First(w => !ownWater.Contains(w!["id"]!.GetValue<long>()))!;
+        var fp = foreignPlace["id"]!.GetValue<long>();
+        var fw = foreignWater["id"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PutAsync($"/api/key-places/{fp}", new
+        {
+            name = "越权修改", categories = "HighRise", latitude = lat, longitude = lon, jurisdictionId = brigade,
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.DeleteAsync($"/api/key-places/{fp}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PutAsync($"/api/water-sources/{fw}", new
+        {
+            code = "XHS-HIJACK", kind = "Hydrant", latitude = lat, longitude = lon, jurisdictionId = brigade,
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.DeleteAsync($"/api/water-sources/{fw}")).StatusCode);
+        Assert.Equal(foreignPlace.ToJsonString(), (await admin.GetJsonAsync($"/api/key-places/{fp}")).ToJsonString());
+        Assert.Equal(foreignWater.ToJsonString(), (await admin.GetJsonAsync($"/api/water-sources/{fw}")).ToJsonString());
+    }
+
+    [Fact]
+    public async Task KeyPlace_DeleteByADispatcher_IsRefused_AndChangesNothing()
+    {
+        using var admin = await Admin();
+        var existing = (await admin.GetJsonAsync("/api/key-places")).AsArray()[0]!;
+        var id = existing["id"]!.GetValue<long>();
+        using var dispatcher = await Demo("dispatcher");
+        Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.DeleteAsync($"/api/key-places/{id}")).StatusCode);
+        Assert.Equal(existing.ToJsonString(), (await admin.GetJsonAsync($"/api/key-places/{id}")).ToJsonString());
+    }
+
+    private static async Task<List<long>> LocatedKeyPlacesAsync(ApiClient client, string name) =>
+        [.. (await client.GetJsonAsync($"/api/locate?q={Uri.EscapeDataString(name)}&limit=50")).AsArray()
+            .Where(c => c!["keyPlaceId"] is not null).Select(c => c!["keyPlaceId"]!.GetValue<long>())];
 
     [Fact]
     public async Task WaterSource_ChangesByADispatcher_AreRefused_AndChangeNothing()

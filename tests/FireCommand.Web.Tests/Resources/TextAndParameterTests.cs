@@ -54,6 +54,34 @@ public abstract class TextAndParameterTests<THost>(THost host) : PlatformTest<TH
             await AssertRejectedAsync(admin, await admin.PostAsync(url, body), field, await LastAuditIdAsync(admin));
     }
 
+    [Theory]
+    [MemberData(nameof(Smuggled))]
+    public async Task ControlCharacters_InDispatchSlotsAndOutcomes_AreRefused_AndTheIncidentIsUntouched(string bad, string what)
+    {
+        using var admin = await Admin();
+        var (lat, lon, _) = await SomewhereAsync(admin, 3);
+        var incident = await TakeAlarmAsync(admin, lat, lon, "控制字符测试 " + what);
+        var id = incident["id"]!.GetValue<long>();
+        var unit = (await AvailableUnitsAsync(admin, 1)).Single();
+        var writes = new (string Url, object Body, string Field)[]
+        {
+            ($"/api/incidents/{id}/dispatch", new { units = new[] { new { unitId = unit, slot = "水罐" + bad } } }, "units[0].slot"),
+            ($"/api/incidents/{id}/dispatch", new { units = new object[]
+            {
+                new { unitId = unit, slot = "水罐" },
+                new { unitId = unit + 1_000_000, slot = bad + "登高" },
+            } }, "units[1].slot"),
+            // A closing note is multi-line, but only line breaks and tabs are allowed in it.
+            ($"/api/incidents/{id}/close", new { outcome = "明火已扑灭" + bad, falseAlarm = false }, "outcome"),
+        };
+        foreach (var (url, body, field) in writes)
+            await AssertRejectedAsync(admin, await admin.PostAsync(url, body), field, await LastAuditIdAsync(admin));
+
+        var after = (await admin.GetJsonAsync("/api/incidents")).AsArray().Single(i => i!["id"]!.GetValue<long>() == id)!;
+        Assert.Equal(incident["state"]!.GetValue<string>(), after["state"]!.GetValue<string>());
+        Assert.Equal(10, (await admin.GetJsonAsync($"/api/units/{unit}"))["status"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task Description_KeepsItsLineBreaks()
     {

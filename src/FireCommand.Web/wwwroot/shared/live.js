@@ -4,6 +4,8 @@
 // reloads its state from the API and nothing missed while offline stays missing.
 // Requires /lib/signalr/signalr.min.js (window.signalR) loaded before the page module.
 
+import { currentUser, loginUrl } from './auth.js';
+
 const handlers = { incidentChanged: new Set(), unitChanged: new Set(), timerAlert: new Set(), state: new Set(), resync: new Set() };
 let connection = null;
 let state = 'disconnected';
@@ -33,12 +35,22 @@ export function connectLive() {
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 2000, 5000, 10000][ctx.previousRetryCount] ?? 15000 })
     .build();
   for (const name of ['incidentChanged', 'unitChanged', 'timerAlert']) connection.on(name, (payload) => emit(name, payload));
-  connection.onreconnecting(() => setState('reconnecting'));
+  // The server closes the channel of a session that has ended (logout in another tab, password or
+  // role change, account disabled), without an invitation to reconnect; such a console goes to the
+  // login page instead of showing a picture that no longer updates. When the session is fine (a
+  // network or server failure) nothing changes here.
+  connection.onreconnecting(async () => {
+    setState('reconnecting');
+    await leaveIfSessionEnded();
+  });
   connection.onreconnected(() => {
     setState('connected');
     emit('resync');
   });
-  connection.onclose(() => setState('disconnected'));
+  connection.onclose(async () => {
+    setState('disconnected');
+    await leaveIfSessionEnded();
+  });
   const start = async () => {
     try {
       await connection.start();
@@ -54,6 +66,16 @@ export function connectLive() {
   };
   connection.started = start();
   return connection.started;
+}
+
+async function leaveIfSessionEnded() {
+  let user;
+  try {
+    user = await currentUser();
+  } catch {
+    return; // no answer: the server or the network is down, not the session
+  }
+  if (user === null) location.replace(loginUrl());
 }
 
 /** Subscribes to 'incidentChanged' | 'unitChanged' | 'timerAlert' | 'state' | 'resync'; returns an unsubscribe function. */
