@@ -22,6 +22,7 @@ import { mountLiveStatus } from '../dispatch/live-status.js';
 import * as actions from '../dispatch/actions.js';
 import { incidentFromWire, unitFromWire } from '../dispatch/wire.js';
 import { createIncidentMap } from './incident-map.js';
+import { unitMapName } from './unit-labels.js';
 import { renderWater, renderKeyPlace, renderNearby } from './places.js';
 
 const DISPATCH_ROLES = ['Admin', 'Commander', 'Dispatcher'];
@@ -57,7 +58,9 @@ async function start() {
   }
   await syncClock();
   const store = createStore();
-  const map = createIncidentMap(document.getElementById('command-map'));
+  const map = createIncidentMap(document.getElementById('command-map'), {
+    nameOf: (u) => unitMapName(u, store.stations.get(u.homeStationId)?.name),
+  });
   let incident;
   try {
     await Promise.all([store.loadReference(), store.loadUnits()]);

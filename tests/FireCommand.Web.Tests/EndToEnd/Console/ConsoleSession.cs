@@ -26,13 +26,14 @@ internal sealed class ConsoleSession
     /// <summary>Console and command view load the demo province's roads (~25k lines): allow for it.</summary>
     public static readonly LocatorAssertionsToBeVisibleOptions Slow = new() { Timeout = 60_000 };
 
-    public static async Task<ConsoleSession> SignInAsync(Chromium chromium, Uri baseAddress, string userName)
+    public static async Task<ConsoleSession> SignInAsync(Chromium chromium, Uri baseAddress, string userName,
+        string password = KestrelHost.DemoPassword)
     {
         var page = await chromium.NewPageAsync(baseAddress);
         var problems = new PageProblems(page);
         await page.GotoAsync("/login.html");
         await page.FillAsync("#login-user", userName);
-        await page.FillAsync("#login-password", KestrelHost.DemoPassword);
+        await page.FillAsync("#login-password", password);
         await page.ClickAsync("#login-submit");
         await Expect(page.Locator("#user-name")).Not.ToBeEmptyAsync(new() { Timeout = 30_000 });
         return new ConsoleSession(page, problems);
