@@ -217,6 +217,7 @@ async function start() {
     const before = incident.assignments?.length ?? 0;
     incident = store.applyIncident(view);
     render();
+    recommendation.noteIncident(incident);
     if ((view.assignments?.length ?? 0) !== before) refreshRoutesSoon();
   });
   onLive('unitChanged', (raw) => {
