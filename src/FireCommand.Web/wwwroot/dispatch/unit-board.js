@@ -46,6 +46,7 @@ export function createUnitBoard(root, store, { canChangeStatus }) {
   const tiles = new Map(); // unit id → tile button
   let filterText = '';
   let busyOnly = false;
+  let refusal = null; // the last refusal's text, in the current language
   const menu = createStatusMenu({ onChoose: (unitId, code) => changeStatus(unitId, code) });
 
   const title = el('h2', { class: 'fc-panel__title', attrs: { id: 'board-title' } });
@@ -165,6 +166,7 @@ export function createUnitBoard(root, store, { canChangeStatus }) {
     search.setAttribute('aria-label', t('console.board.filter'));
     busyLabel.textContent = t('console.board.busyOnly');
     hint.textContent = canChangeStatus ? t('console.board.keys') : t('console.board.readOnly');
+    if (refusal) notice.textContent = refusal();
     const all = [...store.units.values()];
     const available = all.filter((u) => u.status === 10).length;
     summary.textContent = t('console.board.summary', { available: formatNumber(available), total: formatNumber(all.length) });
@@ -305,6 +307,7 @@ export function createUnitBoard(root, store, { canChangeStatus }) {
   async function changeStatus(unitId, code) {
     const unit = store.units.get(unitId);
     menu.close();
+    refusal = null;
     notice.hidden = true;
     const tile = tiles.get(unitId);
     tile?.classList.add('is-pending');
@@ -318,9 +321,10 @@ export function createUnitBoard(root, store, { canChangeStatus }) {
       if (view.incidentId || unit?.incidentId) store.refreshIncident(view.incidentId ?? unit.incidentId).catch(() => {});
     } catch (error) {
       tiles.get(unitId)?.classList.remove('is-pending');
-      notice.textContent = t('console.board.refused', {
+      refusal = () => t('console.board.refused', {
         unit: unit?.callSign ?? `#${unitId}`, status: `${code} ${unitStatusText(code)}`, detail: problemText(error),
       });
+      notice.textContent = refusal();
       notice.hidden = false;
     }
   }

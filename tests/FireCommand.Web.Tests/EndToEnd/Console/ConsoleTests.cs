@@ -22,7 +22,13 @@ public sealed class ConsoleTests(KestrelHost host, ITestOutputHelper output) : I
         await session.OpenConsoleAsync();
         await Expect(page.Locator("#intake-form")).ToBeVisibleAsync();
 
-        var (id, number) = await session.TakeAlarmAsync(placeName, "13800138000");
+        var (id, number) = await session.TakeAlarmAsync(placeName, "13800138000", async () =>
+        {
+            await page.FillAsync("#intake-caller-name", "王女士");
+            await page.FillAsync("#intake-description", "三楼厨房起火，浓烟进入楼道");
+            await page.EvaluateAsync("() => document.activeElement?.blur()");
+            await Screenshots.SaveAsync(page, "console-intake-zh", output);
+        });
         await Expect(page.Locator("#incident-address")).ToContainTextAsync(placeName);
         var row = page.Locator($"#incident-row-{id}");
         await Expect(row).ToHaveAttributeAsync("data-state", "Received");
@@ -67,6 +73,9 @@ public sealed class ConsoleTests(KestrelHost host, ITestOutputHelper output) : I
         await Expect(page.Locator("#tab-incident")).ToHaveTextAsync("Incident");
         await Expect(page.Locator("#queue-title")).ToHaveTextAsync("Incident queue");
         await Expect(page.Locator($"#assigned-units tr[data-unit-id='{unitId}']")).ToContainTextAsync("22 On scene");
+        // What was on screen before the switch follows it: the board's refusal, the toasts.
+        await Expect(page.Locator("#board-notice")).ToContainTextAsync("cannot go from 22 On scene straight to 10 Available");
+        await Expect(page.Locator("#toasts")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex("[\\u4e00-\\u9fff]"));
         await Screenshots.SaveAsync(page, "console-en", output);
         await page.ClickAsync("button[data-lang='zh-CN']");
 
@@ -77,7 +86,13 @@ public sealed class ConsoleTests(KestrelHost host, ITestOutputHelper output) : I
         await Expect(page.Locator("#command-map path.fc-route").First).ToBeVisibleAsync(ConsoleSession.Slow);
         await Expect(page.Locator("#water-list li").First).ToBeVisibleAsync();
         await Expect(page.Locator("#assigned-units tbody tr")).ToHaveCountAsync(recommended);
+        await Expect(page.Locator(".fc-cmd-label__row")).ToHaveCountAsync(recommended);
         await Screenshots.SaveAsync(page, "incident-zh", output);
+        await page.ClickAsync("button[data-lang='en']");
+        await Expect(page.Locator("#units-title")).ToContainTextAsync("Units");
+        await Expect(page.Locator(".fc-cmd-label__status").First).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("[\\u4e00-\\u9fff]"));
+        await Screenshots.SaveAsync(page, "incident-en", output);
+        await page.ClickAsync("button[data-lang='zh-CN']");
         session.Problems.AssertNone();
     }
 
