@@ -74,6 +74,33 @@ public sealed class CommandViewTests(KestrelHost host, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AReinforcementFromAnotherCity_IsOnTheMap_LabelledWithItsStation()
+    {
+        using var admin = await AdminAsync();
+        using var city1 = await new ApiClient(new HttpClient { BaseAddress = host.BaseAddress }).SignedInAs("dispatcher1", KestrelHost.DemoPassword);
+        using var city2 = await new ApiClient(new HttpClient { BaseAddress = host.BaseAddress }).SignedInAs("dispatcher2", KestrelHost.DemoPassword);
+        var (lat, lon, _) = await DispatchTestData.SomewhereAsync(city1, 4);
+        var id = (await DispatchTestData.TakeAlarmAsync(city1, lat, lon, "跨市增援测试路 3 号"))["id"]!.GetValue<long>();
+        var theirs = (await city2.GetJsonAsync("/api/units")).AsArray().First(u => u!["status"]!.GetValue<int>() == 10)!;
+        var unitId = theirs["id"]!.GetValue<long>();
+        // Not in the city's own unit list: the command view must place it from what the incident says.
+        Assert.DoesNotContain((await city1.GetJsonAsync("/api/units")).AsArray(), u => u!["id"]!.GetValue<long>() == unitId);
+        var dispatched = await admin.PostAsync($"/api/incidents/{id}/dispatch", new { units = new[] { new { unitId } } });
+        Assert.Equal(HttpStatusCode.OK, dispatched.StatusCode);
+
+        await using var chromium = await Chromium.LaunchAsync();
+        var session = await ConsoleSession.SignInAsync(chromium, host.BaseAddress, "dispatcher1");
+        var page = session.Page;
+        await page.GotoAsync($"/incident.html?id={id}");
+        await Expect(page.Locator("body[data-command-ready='true']")).ToBeVisibleAsync(ConsoleSession.Slow);
+        var row = page.Locator($".fc-cmd-label__row[data-unit-id='{unitId}']");
+        await Expect(row).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(row.Locator(".fc-cmd-label__name")).ToHaveTextAsync(theirs["callSign"]!.GetValue<string>());
+        await Expect(page.Locator("#units-title")).ToContainTextAsync("（1）");
+        session.Problems.AssertNone();
+    }
+
+    [Fact]
     public async Task KeyPlaceAcrossTheBorder_IsListedAndMappedAsAnotherJurisdictions_WithNameAndCategoriesOnly()
     {
         using var admin = await AdminAsync();
