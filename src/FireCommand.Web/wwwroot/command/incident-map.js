@@ -6,8 +6,9 @@
 import { t } from '../shared/i18n.js';
 import { UNIT_STATUS_COLOURS, UNIT_UNKNOWN_COLOUR, keyPlaceGroup } from '../map/symbols.js';
 import { createBaseMap } from '../dispatch/base-map.js';
-import { duration, distance, shortCallSign, unitStatusText } from '../dispatch/format.js';
+import { duration, distance, unitStatusText } from '../dispatch/format.js';
 import { escapeHtml } from '../shared/escape.js';
+import { createUnitLabels } from './unit-labels.js';
 
 const L = window.L;
 
@@ -27,10 +28,13 @@ function numberIcon(n, className) {
   return L.divIcon({ className, html: root, iconSize: [20, 20], iconAnchor: [10, 10] });
 }
 
-export function createIncidentMap(container) {
+const UNIT_DOT_RADIUS = 7.5;
+
+/** @param nameOf (unit) => the unit's name with its station, as the labels and popups show it */
+export function createIncidentMap(container, { nameOf = (u) => u.callSign } = {}) {
   const base = createBaseMap(container);
   const { map } = base;
-  for (const [name, z] of [['cmdPlaces', 430], ['cmdRoutes', 440], ['cmdWater', 615], ['cmdUnits', 625], ['cmdIncident', 635]]) {
+  for (const [name, z] of [['cmdPlaces', 430], ['cmdRoutes', 440], ['cmdWater', 615], ['cmdUnits', 625], ['cmdIncident', 635], ['cmdLabels', 640]]) {
     map.createPane(`fc-${name}`).style.zIndex = String(z);
   }
   const routeRenderer = L.svg({ pane: 'fc-cmdRoutes', padding: 0.3 });
@@ -41,6 +45,23 @@ export function createIncidentMap(container) {
   let incidentMarker = null;
   const unitMarkers = new Map(); // position key → marker
   const unitRenderer = L.svg({ pane: 'fc-cmdUnits' });
+  let waterSpots = [];
+  let placeSpots = [];
+  const labels = createUnitLabels(map, {
+    pane: 'fc-cmdLabels',
+    nameOf,
+    // The pin and every unit dot stay visible; water and places are avoided where there is room.
+    obstacles: () => ({
+      hard: [
+        ...(incidentMarker ? [{ latlng: incidentMarker.getLatLng(), x: -15, y: -39, w: 30, h: 40 }] : []),
+        ...[...unitMarkers.values()].map((m) => ({ latlng: m.getLatLng(), x: -UNIT_DOT_RADIUS - 1, y: -UNIT_DOT_RADIUS - 1, w: 2 * UNIT_DOT_RADIUS + 2, h: 2 * UNIT_DOT_RADIUS + 2 })),
+      ],
+      soft: [
+        ...waterSpots.map((latlng) => ({ latlng, x: -10, y: -10, w: 20, h: 20 })),
+        ...placeSpots.map((latlng) => ({ latlng, x: -9, y: -9, w: 18, h: 18 })),
+      ],
+    }),
+  });
   let fitted = false;
   let routeCount = 0;
 
@@ -79,8 +100,8 @@ export function createIncidentMap(container) {
   }
 
   /**
-   * Units where they are now. Units standing at one spot (a station, the scene) share one marker,
-   * labelled with the station and the count, so no label hides another.
+   * Units where they are now: a dot each (units at one spot share it), named with their station by
+   * the label layer, which keeps every label clear of the others.
    */
   function setUnits(list) {
     const groups = new Map();
@@ -96,44 +117,47 @@ export function createIncidentMap(container) {
       const colour = UNIT_STATUS_COLOURS[lead.status] ?? UNIT_UNKNOWN_COLOUR;
       let marker = unitMarkers.get(key);
       if (!marker) {
-        marker = L.circleMarker([lead.latitude, lead.longitude], { pane: 'fc-cmdUnits', radius: 7, color: '#1f2a36', weight: 1.5, fillOpacity: 1, renderer: unitRenderer });
-        marker.bindTooltip('', { permanent: true, direction: 'right', offset: [8, 0], className: 'fc-cmd-unit-label' });
+        marker = L.circleMarker([lead.latitude, lead.longitude], { pane: 'fc-cmdUnits', radius: UNIT_DOT_RADIUS, color: '#1f2a36', weight: 1.5, fillOpacity: 1, renderer: unitRenderer });
         units.addLayer(marker);
         unitMarkers.set(key, marker);
       }
-      const station = String(lead.callSign ?? '').split(' ')[0];
-      marker.setStyle({ fillColor: colour, radius: members.length > 1 ? 8.5 : 7 });
-      marker.setTooltipContent(escapeHtml(members.length > 1
-        ? `${station} ×${members.length}`
-        : `${shortCallSign(lead.callSign)} ${lead.status}`));
-      marker.unbindPopup().bindPopup(members.map((u) => `${u.callSign} · ${u.status} ${unitStatusText(u.status)}`)
+      marker.setStyle({ fillColor: colour });
+      marker.unbindPopup().bindPopup(members.map((u) => `${nameOf(u)} · ${u.status} ${unitStatusText(u.status)}`)
         .map(escapeHtml).join('<br>'), { className: 'fc-popup-wrap' });
     }
+    labels.set([...groups.values()].flat());
   }
 
   function setWater(list) {
     water.clearLayers();
+    waterSpots = list.map((w) => L.latLng(w.latitude, w.longitude));
     list.forEach((w, i) => {
       L.marker([w.latitude, w.longitude], { icon: numberIcon(i + 1, 'fc-cmd-water'), pane: 'fc-cmdWater', keyboard: false })
         .bindTooltip(escapeHtml(`${i + 1}. ${w.code} · ${w.travelSeconds !== null ? duration(w.travelSeconds) : '—'} · ${distance(w.straightLineMeters)}`),
           { direction: 'top', className: 'fc-tooltip' })
         .addTo(water);
     });
+    labels.layout();
   }
 
   function setPlaces(list) {
     places.clearLayers();
+    placeSpots = list.map((p) => L.latLng(p.latitude, p.longitude));
     for (const p of list) {
       const group = keyPlaceGroup(p.categories);
       const root = document.createElement('div');
       root.className = 'fc-cmd-place__body';
       root.style.background = group.colour;
       root.textContent = t(`keyPlaceGlyph.${group.id}`);
+      // A place of another jurisdiction: its name and kind only, marked as such.
+      const other = p.otherJurisdiction === true;
       L.marker([p.latitude, p.longitude], {
-        icon: L.divIcon({ className: 'fc-cmd-place', html: root, iconSize: [18, 18], iconAnchor: [9, 9] }),
+        icon: L.divIcon({ className: other ? 'fc-cmd-place is-other-jurisdiction' : 'fc-cmd-place', html: root, iconSize: [18, 18], iconAnchor: [9, 9] }),
         pane: 'fc-cmdPlaces', keyboard: false,
-      }).bindTooltip(escapeHtml(`${p.name} · ${distance(p.distanceMeters)}`), { direction: 'top', className: 'fc-tooltip' }).addTo(places);
+      }).bindTooltip(escapeHtml([p.name, other ? t('command.nearby.otherJurisdiction') : null, distance(p.distanceMeters)].filter(Boolean).join(' · ')),
+        { direction: 'top', className: 'fc-tooltip' }).addTo(places);
     }
+    labels.layout();
   }
 
   /** Frames the incident with its routes, units and water once (later updates leave the view alone). */

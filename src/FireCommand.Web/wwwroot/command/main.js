@@ -22,10 +22,12 @@ import { mountLiveStatus } from '../dispatch/live-status.js';
 import * as actions from '../dispatch/actions.js';
 import { incidentFromWire, unitFromWire } from '../dispatch/wire.js';
 import { createIncidentMap } from './incident-map.js';
+import { unitMapName } from './unit-labels.js';
 import { renderWater, renderKeyPlace, renderNearby } from './places.js';
 
 const DISPATCH_ROLES = ['Admin', 'Commander', 'Dispatcher'];
 const MOVING = new Set([20, 21]);
+const AT_SCENE = new Set([22, 23, 24, 27]);
 const TIMER_KEYS = { callProcessing: 'CallProcessing', turnout: 'Turnout', travel: 'Travel', total: 'Total' };
 
 /** A page of its own for an incident that cannot be shown: one message, one way back, no empty panels. */
@@ -57,7 +59,9 @@ async function start() {
   }
   await syncClock();
   const store = createStore();
-  const map = createIncidentMap(document.getElementById('command-map'));
+  const map = createIncidentMap(document.getElementById('command-map'), {
+    nameOf: (u) => unitMapName(u, store.stations.get(u.homeStationId)?.name),
+  });
   let incident;
   try {
     await Promise.all([store.loadReference(), store.loadUnits()]);
@@ -146,9 +150,19 @@ async function start() {
       actionsBar].filter(Boolean));
   }
 
+  // Where each unit on its way is now (its route's start): a unit of another jurisdiction is not in
+  // this user's unit list, and this is what is known of it besides its assignment.
+  let routeStarts = new Map();
+
+  /** The units on the incident; one of another jurisdiction is made of its assignment and its route. */
   function assignedUnits() {
-    const ids = new Set((incident.assignments ?? []).filter((a) => !a.clearedAt).map((a) => a.unitId));
-    return [...ids].map((unitId) => store.units.get(unitId)).filter(Boolean);
+    const seen = new Set();
+    return (incident.assignments ?? []).filter((a) => !a.clearedAt && !seen.has(a.unitId) && seen.add(a.unitId))
+      .map((a) => store.units.get(a.unitId) ?? {
+        id: a.unitId, callSign: a.callSign, status: a.unitStatus, homeStationId: null,
+        ...(routeStarts.get(a.unitId) ?? (AT_SCENE.has(a.unitStatus)
+          ? { latitude: incident.latitude, longitude: incident.longitude } : { latitude: NaN, longitude: NaN })),
+      });
   }
 
   function render() {
@@ -178,7 +192,11 @@ async function start() {
 
   async function refreshRoutes() {
     try {
-      map.setRoutes(await api.get(`/api/incidents/${id}/routes`));
+      const routes = await api.get(`/api/incidents/${id}/routes`);
+      map.setRoutes(routes);
+      routeStarts = new Map((routes?.features ?? []).filter((f) => f.geometry?.coordinates?.length)
+        .map((f) => [f.properties?.unitId, { latitude: f.geometry.coordinates[0][1], longitude: f.geometry.coordinates[0][0] }]));
+      map.setUnits(assignedUnits());
       routesState = 'loaded';
     } catch (error) {
       console.warn('routes unavailable', error);
@@ -214,6 +232,7 @@ async function start() {
     const before = incident.assignments?.length ?? 0;
     incident = store.applyIncident(view);
     render();
+    recommendation.noteIncident(incident);
     if ((view.assignments?.length ?? 0) !== before) refreshRoutesSoon();
   });
   onLive('unitChanged', (raw) => {

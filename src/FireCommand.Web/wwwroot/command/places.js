@@ -9,6 +9,15 @@ import { keyPlaceGroup } from '../map/symbols.js';
 
 const categoryText = (c) => (has(`keyPlaceCategory.${c}`) ? t(`keyPlaceCategory.${c}`) : c);
 
+/**
+ * The mark of a record kept by another jurisdiction. The API gives such a record's name (or code),
+ * kind and position only (docs/security.md, "Across a border"); the row says so instead of offering
+ * details it does not have.
+ */
+function otherJurisdictionFlag(titleKey) {
+  return el('span', { class: 'fc-flag fc-flag--cross fc-cmd-list__flag', text: t('command.nearby.otherJurisdiction'), title: t(titleKey) });
+}
+
 /** The nearest water sources by road, numbered as on the map. */
 export function renderWater(root, list, { onFocus }) {
   if (!list) {
@@ -23,12 +32,12 @@ export function renderWater(root, list, { onFocus }) {
     el('button', {
       class: 'fc-cmd-list__row',
       attrs: { type: 'button' },
-      data: { waterId: w.id },
+      data: { waterId: w.id, otherJurisdiction: w.otherJurisdiction ? 'true' : null },
       on: { click: () => onFocus(w.latitude, w.longitude) },
     },
     el('span', { class: 'fc-cmd-water fc-cmd-water--inline' }, el('span', { text: String(i + 1) })),
     el('span', { class: 'fc-cmd-list__main' },
-      el('span', { class: 'fc-cmd-list__name', text: w.code }),
+      el('span', { class: 'fc-cmd-list__name' }, el('span', { class: 'fc-cmd-list__text', text: w.code }), w.otherJurisdiction ? otherJurisdictionFlag('command.water.otherJurisdictionLong') : null),
       el('span', { class: 'fc-cmd-list__sub', text: [has(`waterSourceKind.${w.kind}`) ? t(`waterSourceKind.${w.kind}`) : w.kind, w.inService === false ? t('waterSourceKind.outOfService') : null].filter(Boolean).join(' · ') })),
     el('span', { class: 'fc-cmd-list__figure' },
       el('strong', { text: w.travelSeconds !== null && w.travelSeconds !== undefined ? duration(w.travelSeconds) : t('command.water.noRoad') }),
@@ -92,15 +101,17 @@ export function renderNearby(root, surroundings, { onFocus }) {
     const group = keyPlaceGroup(p.categories);
     const glyph = el('span', { class: 'fc-cmd-place__body', text: t(`keyPlaceGlyph.${group.id}`) });
     glyph.style.background = group.colour;
+    // A place across the border has no id: its row only shows it on the map.
     return el('li', {}, el('button', {
-      class: 'fc-cmd-list__row',
+      class: ['fc-cmd-list__row', p.otherJurisdiction && 'is-other-jurisdiction'],
       attrs: { type: 'button' },
-      data: { placeId: p.id },
+      data: { placeId: p.otherJurisdiction ? null : p.id, otherJurisdiction: p.otherJurisdiction ? 'true' : null },
       on: { click: () => onFocus(p.latitude, p.longitude) },
     },
     glyph,
     el('span', { class: 'fc-cmd-list__main' },
-      el('span', { class: 'fc-cmd-list__name', text: p.name }),
+      el('span', { class: 'fc-cmd-list__name' }, el('span', { class: 'fc-cmd-list__text', text: p.name }),
+        p.otherJurisdiction ? otherJurisdictionFlag('command.nearby.otherJurisdictionLong') : null),
       el('span', { class: 'fc-cmd-list__sub', text: (p.categories ?? []).map(categoryText).join(t('common.separator')) })),
     el('span', { class: 'fc-cmd-list__figure' }, el('strong', { text: distance(p.distanceMeters) }))));
   })));

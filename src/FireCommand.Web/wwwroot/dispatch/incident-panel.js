@@ -233,6 +233,7 @@ export function createIncidentPanel(root, store, { canDispatch, onSelect }) {
     const unitsChanged = previous && (previous.assignments?.length ?? 0) !== (incident.assignments?.length ?? 0);
     current = incident;
     render();
+    recommendation.noteIncident(incident);
     // Someone else escalated or dispatched: the plan's outstanding slots changed.
     if ((levelUp || unitsChanged) && incident.state !== 'Closed') recommendation.load(id, { keepMessage: true });
     if (incident.state === 'Closed') recommendation.clear();

@@ -6,17 +6,15 @@
 
 import { t, onLanguageChange } from '../shared/i18n.js';
 import { api, ApiError } from '../shared/api.js';
-import { el, button, debounce } from './dom.js';
-import { reasonText, distance, levelBadge, problemText, typeText } from './format.js';
+import { el, debounce } from './dom.js';
+import { reasonText, levelBadge, problemText } from './format.js';
 import { createAddressSearch } from './address-search.js';
+import { IMPRECISE_KINDS, keyPlaceIdOf, metersBetween } from './intake-place.js';
+import { createIntakeForm } from './intake-form.js';
+import { createDuplicateChoice } from './intake-duplicates.js';
 import { createPinMap } from './pin-map.js';
 import { createRecommendationPanel } from './recommendation.js';
 
-// A hit of these kinds is only a city's or a county's centre: the incident could be kilometres away.
-const IMPRECISE_KINDS = new Set(['City', 'CountySeat']);
-
-const SOURCES = ['Call119', 'AutomaticFireAlarm', 'Police110', 'Medical120', 'AppOrSms'];
-const TYPES = ['Fire', 'Rescue', 'SocialAssistance', 'SecurityDuty'];
 const SUBTYPES = {
   Fire: ['automatic-alarm'],
   Rescue: ['traffic', 'collapse', 'hazmat-leak', 'water', 'lift'],
@@ -24,104 +22,25 @@ const SUBTYPES = {
   SecurityDuty: [],
 };
 
-function metersBetween(a, b) {
-  const rad = Math.PI / 180;
-  const x = (b.lng - a.lng) * rad * Math.cos(((a.lat + b.lat) / 2) * rad);
-  const y = (b.lat - a.lat) * rad;
-  return Math.hypot(x, y) * 6371008.8;
-}
-
-let keyPlaces = null;
-
-/**
- * The key place behind a search result. GET /api/locate names the place but not its id, so a
- * KeyPlace result is matched to GET /api/key-places by name and position: with the id, the level
- * suggestion sees the place's categories (a high-rise raises it) and the plan includes its own.
- */
-async function keyPlaceIdOf(result) {
-  if (Number.isInteger(result.keyPlaceId)) return result.keyPlaceId;
-  const match = /^key-?place[:/](\d+)$/i.exec(String(result.id ?? ''));
-  if (match) return Number(match[1]);
-  if (result.kind !== 'KeyPlace') return null;
-  keyPlaces ??= api.get('/api/key-places').catch(() => { keyPlaces = null; return []; });
-  const here = { lat: result.latitude, lng: result.longitude };
-  const found = (await keyPlaces).filter((p) => p.name === result.name)
-    .map((p) => ({ p, d: metersBetween(here, { lat: p.latitude, lng: p.longitude }) }))
-    .filter((x) => x.d < 150).sort((a, b) => a.d - b.d)[0];
-  return found?.p.id ?? null;
-}
-
 export function createIntake(root, store, { onTaken, onFailed }) {
-  const state = { lat: null, lng: null, keyPlaceId: null, keyPlaceAt: null, levelOverride: null, suggested: null, mergeInto: null, duplicates: [],
+  const state = { lat: null, lng: null, keyPlaceId: null, keyPlaceAt: null, levelOverride: null, suggested: null,
     imprecise: null, impreciseAccepted: false };
   let previewSeq = 0;
   let previewController = null;
   let submitting = false;
 
   // ---- the form ----
-  const field = (labelKey, control, { id, wide = false, hint } = {}) => el('div', { class: ['fc-field', wide && 'fc-field--wide'] },
-    el('label', { class: 'fc-field__label', attrs: { for: id ?? control.id }, data: { i18n: labelKey } }),
-    control,
-    hint ? el('p', { class: 'fc-field__hint', data: { i18n: hint } }) : null,
-    el('p', { class: 'fc-field__error', attrs: { id: `${id ?? control.id}-error`, role: 'alert' }, hidden: true }));
-
-  const caller = el('input', { class: 'fc-input', attrs: { id: 'intake-caller', type: 'tel', maxlength: '30', autocomplete: 'off', inputmode: 'tel' } });
-  const callerName = el('input', { class: 'fc-input', attrs: { id: 'intake-caller-name', type: 'text', maxlength: '50', autocomplete: 'off' } });
-  const source = el('select', { class: 'fc-input', attrs: { id: 'intake-source' } },
-    ...SOURCES.map((s) => el('option', { attrs: { value: s }, data: { i18n: `dispatch.source.${s}` } })));
-  const typeGroup = el('div', { class: 'fc-segmented', attrs: { role: 'radiogroup', id: 'intake-type', 'aria-labelledby': 'intake-type-label' } });
-  for (const type of TYPES) {
-    const input = el('input', { attrs: { type: 'radio', name: 'intake-type', value: type, id: `intake-type-${type}` } });
-    typeGroup.append(el('label', { class: 'fc-segmented__option', attrs: { for: `intake-type-${type}` } }, input,
-      el('span', { data: { i18n: `dispatch.incidentType.${type}` } })));
-  }
-  const subtype = el('select', { class: 'fc-input', attrs: { id: 'intake-subtype' } });
-  const trapped = el('input', { class: 'fc-input fc-input--num', attrs: { id: 'intake-trapped', type: 'number', min: '0', max: '100000', step: '1', value: '0', inputmode: 'numeric' } });
-  const injured = el('input', { class: 'fc-input fc-input--num', attrs: { id: 'intake-injured', type: 'number', min: '0', max: '100000', step: '1', value: '0', inputmode: 'numeric' } });
-  const address = el('input', { class: 'fc-input', attrs: { id: 'intake-address', type: 'text', maxlength: '200' } });
-  const addressWrap = el('div', { class: 'fc-suggest-wrap' }, address);
-  const located = el('p', { class: 'fc-field__hint fc-intake__located', attrs: { id: 'intake-located' } });
-  const imprecise = el('p', { class: 'fc-note fc-note--warn', attrs: { id: 'intake-imprecise', role: 'status' }, hidden: true });
-  const description = el('textarea', { class: 'fc-input', attrs: { id: 'intake-description', rows: '2', maxlength: '2000' } });
-  const levelGroup = el('div', { class: 'fc-levels', attrs: { role: 'radiogroup', id: 'intake-level', 'aria-labelledby': 'intake-level-label' } });
-  for (let level = 1; level <= 5; level++) {
-    const input = el('input', { attrs: { type: 'radio', name: 'intake-level', value: level, id: `intake-level-${level}` } });
+  const { form, caller, callerName, source, typeGroup, subtype, trapped, injured, address, located, imprecise,
+    description, levelGroup, levelAuto, levelNote, formError, submit, reset } = createIntakeForm();
+  for (const input of levelGroup.querySelectorAll('input[name="intake-level"]')) {
+    const level = Number(input.value);
     input.addEventListener('change', () => {
       state.levelOverride = state.suggested && level === state.suggested.level ? null : level;
       renderLevel();
       previewSoon();
     });
-    levelGroup.append(el('label', { class: 'fc-levels__option', attrs: { for: `intake-level-${level}` }, data: { level } }, input, levelBadge(level)));
   }
-  const levelAuto = button('', { class: 'fc-linkbtn', attrs: { id: 'intake-level-auto' }, on: { click: () => { state.levelOverride = null; renderLevel(); previewSoon(); } } });
-  const levelNote = el('span', { class: 'fc-levels__note', attrs: { id: 'intake-level-note' } });
-  const formError = el('p', { class: 'fc-note fc-note--error', attrs: { role: 'alert', id: 'intake-error' }, hidden: true });
-  const submit = button('', { class: 'fc-btn fc-btn--primary fc-intake__submit', attrs: { id: 'intake-submit', type: 'submit', 'aria-keyshortcuts': 'Control+Enter' } });
-  const reset = button('', { class: 'fc-btn fc-btn--ghost', attrs: { id: 'intake-reset' }, data: { i18n: 'console.intake.reset' } });
-
-  const form = el('form', { class: 'fc-intake__form', attrs: { id: 'intake-form', novalidate: true, autocomplete: 'off' } },
-    el('div', { class: 'fc-intake__row' },
-      field('console.intake.caller', caller),
-      field('console.intake.callerName', callerName),
-      field('console.intake.source', source)),
-    el('div', { class: 'fc-field fc-field--wide' },
-      el('span', { class: 'fc-field__label', attrs: { id: 'intake-type-label' }, data: { i18n: 'console.intake.type' } }),
-      typeGroup,
-      el('p', { class: 'fc-field__error', attrs: { id: 'intake-type-error', role: 'alert' }, hidden: true })),
-    el('div', { class: 'fc-intake__row' },
-      field('console.intake.subtype', subtype),
-      field('console.intake.trapped', trapped),
-      field('console.intake.injured', injured)),
-    el('div', { class: 'fc-field fc-field--wide' },
-      el('label', { class: 'fc-field__label', attrs: { for: 'intake-address' }, data: { i18n: 'console.intake.address' } }),
-      addressWrap, located, imprecise,
-      el('p', { class: 'fc-field__error', attrs: { id: 'intake-address-error', role: 'alert' }, hidden: true })),
-    field('console.intake.description', description, { wide: true }),
-    el('div', { class: 'fc-field fc-field--wide' },
-      el('span', { class: 'fc-field__label', attrs: { id: 'intake-level-label' }, data: { i18n: 'console.intake.level' } }),
-      el('div', { class: 'fc-levels__row' }, levelGroup, levelNote, levelAuto)),
-    formError,
-    el('div', { class: 'fc-intake__buttons' }, reset, submit));
+  levelAuto.addEventListener('click', () => { state.levelOverride = null; renderLevel(); previewSoon(); });
 
   // ---- the map and the preview ----
   const mapBox = el('div', { class: 'fc-intake__map', attrs: { id: 'intake-map' } });
@@ -133,6 +52,7 @@ export function createIntake(root, store, { onTaken, onFailed }) {
   const recBox = el('div', { attrs: { id: 'preview-recommendation' } });
   previewBox.append(previewState, facts, dupBox, recTitle, recBox);
   const previewRec = createRecommendationPanel(recBox, { preview: true, idPrefix: 'preview-rec' });
+  const duplicates = createDuplicateChoice(dupBox, store, { onChange: () => renderSubmit() });
 
   root.replaceChildren(form, el('div', { class: 'fc-intake__aside' }, mapBox, previewBox));
   let pinMap = null;
@@ -246,8 +166,7 @@ export function createIntake(root, store, { onTaken, onFailed }) {
 
   function renderPreview(result, error) {
     state.suggested = result?.suggestedLevel ?? null;
-    state.duplicates = result?.duplicates ?? [];
-    if (state.mergeInto && !state.duplicates.some((d) => d.incidentId === state.mergeInto)) state.mergeInto = null;
+    duplicates.set(result?.duplicates);
     facts.replaceChildren();
     dupBox.replaceChildren();
     previewBox.dataset.state = result ? 'ready' : error ? 'failed' : 'idle';
@@ -270,11 +189,11 @@ export function createIntake(root, store, { onTaken, onFailed }) {
       ...row('console.intake.jurisdiction', result.jurisdictionName ?? `#${result.jurisdictionId}`, 'preview-jurisdiction'),
       ...row('console.intake.suggestedLevel', el('span', {}, levelBadge(result.suggestedLevel.level), reasons), 'preview-level'),
     );
-    renderDuplicates();
+    duplicates.render();
     recTitle.hidden = false;
     if (result.recommendation) previewRec.show(result.recommendation);
     else previewRec.clear();
-    pinMap?.showDuplicates(state.duplicates, store.incidents);
+    pinMap?.showDuplicates(duplicates.list, store.incidents);
     renderLevel();
     renderSubmit();
   }
@@ -284,49 +203,6 @@ export function createIntake(root, store, { onTaken, onFailed }) {
     if (/outside the province/i.test(text)) return t('console.intake.outsideProvince');
     if (/outside your jurisdiction/i.test(text)) return t('console.intake.outsideJurisdiction');
     return t('console.intake.previewFailed', { detail: text });
-  }
-
-  function renderDuplicates() {
-    dupBox.replaceChildren();
-    if (!state.duplicates.length) {
-      dupBox.append(el('p', { class: 'fc-dups__none', text: t('console.intake.noDuplicates') }));
-      return;
-    }
-    dupBox.append(el('p', { class: 'fc-dups__title', text: t('console.intake.duplicatesFound', { count: state.duplicates.length }) }));
-    // The default is a new incident: a wrong merge hides a second fire, a wrong new incident only
-    // costs a merge later. Merging is a deliberate choice.
-    dupBox.append(el('p', { class: 'fc-dups__default', attrs: { id: 'dup-default' }, text: state.mergeInto
-      ? t('console.intake.dupDefaultMerge', { number: state.duplicates.find((d) => d.incidentId === state.mergeInto)?.number ?? '' })
-      : t('console.intake.dupDefaultNew') }));
-    const asNew = button(t('console.intake.asNew'), {
-      class: ['fc-btn', 'fc-btn--small', state.mergeInto ? 'fc-btn--ghost' : 'fc-btn--chosen'],
-      attrs: { id: 'dup-new', 'aria-pressed': String(!state.mergeInto) },
-      on: { click: () => { state.mergeInto = null; renderDuplicates(); renderSubmit(); dupBox.querySelector('#dup-new')?.focus(); } },
-    });
-    dupBox.append(asNew);
-    for (const d of state.duplicates) {
-      const incident = store.incidents.get(d.incidentId);
-      const chosen = state.mergeInto === d.incidentId;
-      dupBox.append(el('div', { class: ['fc-dup', chosen && 'is-chosen'], data: { incidentId: d.incidentId } },
-        el('div', { class: 'fc-dup__line' },
-          el('strong', { class: 'fc-dup__number', text: d.number }),
-          incident ? el('span', { text: typeText(incident.type) }) : null,
-          el('span', { class: 'fc-dup__near', text: t('console.intake.dupDistance', { distance: distance(d.distanceMeters), minutes: Math.round(d.minutesApart) }) })),
-        incident?.address ? el('div', { class: 'fc-dup__address', text: incident.address }) : null,
-        el('ul', { class: 'fc-dup__reasons' }, ...(d.reasons ?? []).map((r) => el('li', { text: reasonText(r) }))),
-        button(chosen ? t('console.intake.mergeChosen', { number: d.number }) : t('console.intake.mergeInto', { number: d.number }), {
-          class: ['fc-btn', 'fc-btn--small', chosen ? 'fc-btn--chosen' : ''],
-          attrs: { 'aria-pressed': String(chosen), 'data-action': 'merge', 'data-incident-id': d.incidentId },
-          // The choice re-renders the list: focus stays on the chosen button, inside the panel, so
-          // Ctrl+Enter goes on working.
-          on: { click: () => {
-            state.mergeInto = d.incidentId;
-            renderDuplicates();
-            renderSubmit();
-            dupBox.querySelector(`[data-action="merge"][data-incident-id="${d.incidentId}"]`)?.focus();
-          } },
-        })));
-    }
   }
 
   function renderLevel() {
@@ -346,7 +222,7 @@ export function createIntake(root, store, { onTaken, onFailed }) {
   }
 
   function renderSubmit() {
-    const merge = state.duplicates.find((d) => d.incidentId === state.mergeInto);
+    const merge = duplicates.chosen;
     submit.textContent = submitting ? t('console.intake.submitting')
       : merge ? t('console.intake.submitMerge', { number: merge.number }) : t('console.intake.submit');
     submit.disabled = submitting;
@@ -406,7 +282,7 @@ export function createIntake(root, store, { onTaken, onFailed }) {
     submitting = true;
     renderSubmit();
     const body = request();
-    if (state.mergeInto) body.mergeIntoIncidentId = state.mergeInto;
+    if (duplicates.chosen) body.mergeIntoIncidentId = duplicates.chosen.incidentId;
     try {
       const taken = await api.post('/api/alarms', body);
       submitting = false;
@@ -434,7 +310,8 @@ export function createIntake(root, store, { onTaken, onFailed }) {
     for (const input of form.querySelectorAll('input[type="radio"]')) input.checked = false;
     trapped.value = '0';
     injured.value = '0';
-    Object.assign(state, { lat: null, lng: null, keyPlaceId: null, keyPlaceAt: null, levelOverride: null, suggested: null, mergeInto: null, duplicates: [] });
+    Object.assign(state, { lat: null, lng: null, keyPlaceId: null, keyPlaceAt: null, levelOverride: null, suggested: null });
+    duplicates.reset();
     setImprecise(null);
     located.textContent = '';
     search.clear();
@@ -465,7 +342,7 @@ export function createIntake(root, store, { onTaken, onFailed }) {
     renderLevel();
     renderSubmit();
     if (state.imprecise) imprecise.textContent = t('console.intake.imprecise', { kind: t(`dispatch.placeKind.${state.imprecise}`) });
-    if (previewBox.dataset.state === 'ready') renderDuplicates();
+    if (previewBox.dataset.state === 'ready') duplicates.render();
     else if (previewBox.dataset.state !== 'failed') previewState.textContent = t('console.intake.previewIdle');
   }
   onLanguageChange(translate);

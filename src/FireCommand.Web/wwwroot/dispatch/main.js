@@ -21,11 +21,18 @@ import { incidentFromWire, unitFromWire, timerAlertFromWire } from './wire.js';
 const DISPATCH_ROLES = ['Admin', 'Commander', 'Dispatcher'];
 const STATUS_ROLES = [...DISPATCH_ROLES, 'StationOfficer'];
 
-function toast(region, text, kind = 'alert') {
-  const item = el('p', { class: ['fc-toast', `fc-toast--${kind}`], text });
+// Toasts on screen, each with its text in the current language: a language switch redoes them.
+const toastTexts = new Map();
+onLanguageChange(() => { for (const [item, textOf] of toastTexts) item.textContent = textOf(); });
+
+/** A passing message; `textOf` gives its text in the current language. */
+function toast(region, textOf, kind = 'alert') {
+  const item = el('p', { class: ['fc-toast', `fc-toast--${kind}`], text: textOf() });
+  const drop = (node) => { toastTexts.delete(node); node.remove(); };
+  toastTexts.set(item, textOf);
   region.append(item);
-  setTimeout(() => item.remove(), 8000);
-  while (region.childElementCount > 3) region.firstElementChild.remove();
+  setTimeout(() => drop(item), 8000);
+  while (region.childElementCount > 3) drop(region.firstElementChild);
 }
 
 async function start() {
@@ -88,7 +95,7 @@ async function start() {
     intake = createIntake(intakeView, store, {
       onTaken: (incident, { merged }) => {
         store.applyIncident(incident);
-        toast(toasts, merged ? t('console.intake.merged', { number: incident.number }) : t('console.intake.taken', { number: incident.number }), 'info');
+        toast(toasts, () => (merged ? t('console.intake.merged', { number: incident.number }) : t('console.intake.taken', { number: incident.number })), 'info');
         select(incident.id, { focusDispatch: !merged });
         if (dispatchAfterTake) { dispatchAfterTake = false; panel.dispatchAll(); }
       },
@@ -111,8 +118,8 @@ async function start() {
     else if (key === 'd' && canDispatch) {
       e.preventDefault();
       if (work.dataset.mode === 'incident') panel.dispatchAll();
-      else if (intake?.submitting) { dispatchAfterTake = true; toast(toasts, t('console.dispatchAfterTake'), 'info'); }
-      else toast(toasts, t('console.dispatchNeedsIncident'), 'info');
+      else if (intake?.submitting) { dispatchAfterTake = true; toast(toasts, () => t('console.dispatchAfterTake'), 'info'); }
+      else toast(toasts, () => t('console.dispatchNeedsIncident'), 'info');
     }
   });
 
@@ -123,7 +130,7 @@ async function start() {
   onLive('timerAlert', (raw) => {
     const alert = timerAlertFromWire(raw);
     queue.flash(alert.incidentId);
-    toast(toasts, t('console.timerAlert', {
+    toast(toasts, () => t('console.timerAlert', {
       number: alert.number,
       timer: t(`dispatch.timer.name.${alert.kind}`),
       elapsed: duration(alert.elapsedSeconds),

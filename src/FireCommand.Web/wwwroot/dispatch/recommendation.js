@@ -22,6 +22,9 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
   let state = 'idle'; // idle | loading | ready | failed | unavailable
   let failure = null;
   let message = null; // { kind: 'error' | 'info', text }
+  // After this panel sent an order: what has gone to the incident so far. It follows the incident,
+  // so a second order, a reinforcement or another console's dispatch adds to it.
+  let sent = null; // the latest IncidentView of incidentId, once this panel dispatched for it
   let sending = false;
   const unchecked = new Set(); // unit ids the dispatcher took out of the selection
   const expanded = new Set();
@@ -70,6 +73,7 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
         : [el('span', { class: 'fc-chip fc-chip--ok', text: t('dispatch.rec.planMet') })])));
     root.append(head);
 
+    if (sent?.id === incidentId) root.append(sentNotice(sent));
     if (message) root.append(el('p', { class: ['fc-note', message.kind === 'error' ? 'fc-note--error' : 'fc-note--info'], attrs: { role: 'alert' }, text: message.text }));
 
     // Units that cannot arrive within the plan's time are offered apart, unticked (增援).
@@ -122,6 +126,15 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
       }
       root.append(foot);
     }
+  }
+
+  /** Every unit sent to the incident, in the order they went: the dispatcher's confirmation. */
+  function sentNotice(incident) {
+    const names = (incident.assignments ?? []).map((a) => a.callSign);
+    return el('p', {
+      class: 'fc-note fc-note--info', attrs: { role: 'status', id: `${idPrefix}-sent` }, data: { count: names.length },
+      text: t('dispatch.rec.sent', { count: formatNumber(names.length), number: incident.number, units: names.join(t('common.separator')) }),
+    });
   }
 
   function unitRow(u) {
@@ -183,6 +196,7 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
     view = null;
     viewFor = null;
     message = null;
+    sent = null;
     pendingDispatch = false;
     unchecked.clear();
     expanded.clear();
@@ -250,7 +264,7 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
       onDispatched?.(incident);
       if (incidentId !== forIncident) return;
       unchecked.clear();
-      message = { kind: 'info', text: t('dispatch.rec.sent', { count: orders.length, number: incident.number }) };
+      sent = incident;
       await load(forIncident, { keepMessage: true });
     } catch (error) {
       sending = false;
@@ -276,9 +290,17 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
       pendingDispatch = false;
       state = 'idle';
       message = null;
+      sent = null;
       unchecked.clear();
       expanded.clear();
       render();
+    },
+    /** The incident changed (live, or an action's answer): the notice of what was sent follows it. */
+    noteIncident(incident) {
+      if (!sent || incident?.id !== incidentId) return;
+      const before = sent.assignments?.length ?? 0;
+      sent = incident;
+      if ((incident.assignments?.length ?? 0) !== before) render();
     },
     get incidentId() { return incidentId; },
     get hasUnits() { return selected().length > 0; },

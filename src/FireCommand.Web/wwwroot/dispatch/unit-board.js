@@ -10,10 +10,8 @@ import { api } from '../shared/api.js';
 import { UNIT_STATUS_COLOURS, UNIT_UNKNOWN_COLOUR } from '../map/symbols.js';
 import { el, button } from './dom.js';
 import { apparatusText, unitStatusText, shortCallSign, problemText } from './format.js';
+import { createStatusMenu, DIGIT_STATUS } from './status-menu.js';
 
-export const DIGIT_STATUS = Object.freeze({ 1: 21, 2: 22, 3: 23, 4: 24, 5: 25, 6: 26, 7: 27, 0: 10 });
-// The menu's order: the field sequence first, then the rest (20 only comes with a dispatch order).
-const MENU_CODES = [21, 22, 23, 24, 27, 25, 10, 26, 30, 40, 41];
 const ON_INCIDENT = new Set([20, 21, 22, 23, 24, 27]);
 const STORAGE_KEY = 'firecommand.console.collapsedBrigades';
 const BIG_BOARD = 150; // more units than this: brigades start collapsed
@@ -48,7 +46,8 @@ export function createUnitBoard(root, store, { canChangeStatus }) {
   const tiles = new Map(); // unit id → tile button
   let filterText = '';
   let busyOnly = false;
-  let menu = null;
+  let refusal = null; // the last refusal's text, in the current language
+  const menu = createStatusMenu({ onChoose: (unitId, code) => changeStatus(unitId, code) });
 
   const title = el('h2', { class: 'fc-panel__title', attrs: { id: 'board-title' } });
   const summary = el('span', { class: 'fc-panel__count', attrs: { id: 'board-summary' } });
@@ -167,6 +166,7 @@ export function createUnitBoard(root, store, { canChangeStatus }) {
     search.setAttribute('aria-label', t('console.board.filter'));
     busyLabel.textContent = t('console.board.busyOnly');
     hint.textContent = canChangeStatus ? t('console.board.keys') : t('console.board.readOnly');
+    if (refusal) notice.textContent = refusal();
     const all = [...store.units.values()];
     const available = all.filter((u) => u.status === 10).length;
     summary.textContent = t('console.board.summary', { available: formatNumber(available), total: formatNumber(all.length) });
@@ -306,7 +306,8 @@ export function createUnitBoard(root, store, { canChangeStatus }) {
 
   async function changeStatus(unitId, code) {
     const unit = store.units.get(unitId);
-    closeMenu();
+    menu.close();
+    refusal = null;
     notice.hidden = true;
     const tile = tiles.get(unitId);
     tile?.classList.add('is-pending');
@@ -320,61 +321,19 @@ export function createUnitBoard(root, store, { canChangeStatus }) {
       if (view.incidentId || unit?.incidentId) store.refreshIncident(view.incidentId ?? unit.incidentId).catch(() => {});
     } catch (error) {
       tiles.get(unitId)?.classList.remove('is-pending');
-      notice.textContent = t('console.board.refused', {
+      refusal = () => t('console.board.refused', {
         unit: unit?.callSign ?? `#${unitId}`, status: `${code} ${unitStatusText(code)}`, detail: problemText(error),
       });
+      notice.textContent = refusal();
       notice.hidden = false;
     }
   }
 
   function openMenu(unitId, anchor) {
-    closeMenu();
     const unit = store.units.get(unitId);
-    if (!unit) return;
-    const digitOf = Object.fromEntries(Object.entries(DIGIT_STATUS).map(([d, c]) => [c, d]));
-    const items = MENU_CODES.filter((code) => code !== unit.status).map((code) => {
-      const item = button('', {
-        class: 'fc-menu__item',
-        attrs: { role: 'menuitem', tabindex: '-1' },
-        data: { status: code },
-        on: { click: () => changeStatus(unitId, code) },
-      });
-      const swatch = el('span', { class: 'fc-menu__swatch' });
-      swatch.style.background = UNIT_STATUS_COLOURS[code];
-      item.append(swatch, el('span', { text: `${code} ${unitStatusText(code)}` }),
-        el('kbd', { class: 'fc-menu__key', text: digitOf[code] ?? '' }));
-      return item;
-    });
-    menu = el('div', { class: 'fc-menu', attrs: { role: 'menu', 'aria-label': t('console.board.menuLabel', { unit: unit.callSign }) } },
-      el('p', { class: 'fc-menu__title', text: unit.callSign }), ...items);
-    document.body.append(menu);
-    const r = anchor.getBoundingClientRect();
-    const height = menu.offsetHeight;
-    menu.style.left = `${Math.max(8, Math.min(window.innerWidth - menu.offsetWidth - 8, r.left))}px`;
-    menu.style.top = `${r.bottom + 4 + height > window.innerHeight ? Math.max(8, r.top - height - 4) : r.bottom + 4}px`;
-    let index = 0;
-    items[0]?.focus();
-    menu.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') { closeMenu(); anchor.focus(); e.preventDefault(); }
-      else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        index = (index + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
-        items[index].focus();
-        e.preventDefault();
-      } else if (Object.hasOwn(DIGIT_STATUS, e.key)) {
-        changeStatus(unitId, DIGIT_STATUS[e.key]);
-        anchor.focus();
-        e.preventDefault();
-      } else if (e.key === 'Tab') {
-        closeMenu();
-      }
-    });
+    if (unit) menu.open(unit, anchor);
+    else menu.close();
   }
-
-  function closeMenu() {
-    menu?.remove();
-    menu = null;
-  }
-  document.addEventListener('pointerdown', (e) => { if (menu && !menu.contains(e.target)) closeMenu(); });
 
   /** Opens the brigades of the selected incident's units and marks their tiles; `reveal` scrolls to them. */
   function followSelection(reveal = false) {

@@ -26,13 +26,14 @@ internal sealed class ConsoleSession
     /// <summary>Console and command view load the demo province's roads (~25k lines): allow for it.</summary>
     public static readonly LocatorAssertionsToBeVisibleOptions Slow = new() { Timeout = 60_000 };
 
-    public static async Task<ConsoleSession> SignInAsync(Chromium chromium, Uri baseAddress, string userName)
+    public static async Task<ConsoleSession> SignInAsync(Chromium chromium, Uri baseAddress, string userName,
+        string password = KestrelHost.DemoPassword)
     {
         var page = await chromium.NewPageAsync(baseAddress);
         var problems = new PageProblems(page);
         await page.GotoAsync("/login.html");
         await page.FillAsync("#login-user", userName);
-        await page.FillAsync("#login-password", KestrelHost.DemoPassword);
+        await page.FillAsync("#login-password", password);
         await page.ClickAsync("#login-submit");
         await Expect(page.Locator("#user-name")).Not.ToBeEmptyAsync(new() { Timeout = 30_000 });
         return new ConsoleSession(page, problems);
@@ -46,9 +47,10 @@ internal sealed class ConsoleSession
 
     /// <summary>
     /// Takes an alarm the way a call-taker does: caller number, type, the place typed in Chinese and
-    /// picked from the address search, the preview awaited; returns the new incident's id and number.
+    /// picked from the address search, the preview awaited (then <paramref name="beforeSubmit"/>, if
+    /// given); returns the new incident's id and number.
     /// </summary>
-    public async Task<(long Id, string Number)> TakeAlarmAsync(string placeName, string caller)
+    public async Task<(long Id, string Number)> TakeAlarmAsync(string placeName, string caller, Func<Task>? beforeSubmit = null)
     {
         var page = Page;
         await page.ClickAsync("#tab-intake");
@@ -67,6 +69,7 @@ internal sealed class ConsoleSession
         await Expect(page.Locator("#preview-reasons li").First).ToBeVisibleAsync();
         await Expect(page.Locator("#preview-recommendation .fc-rec__unit").First).ToBeVisibleAsync();
         await Expect(page.Locator(".fc-levels__option.is-suggested")).ToHaveCountAsync(1);
+        if (beforeSubmit is not null) await beforeSubmit();
 
         await page.ClickAsync("#intake-submit");
         var number = page.Locator("#incident-number");

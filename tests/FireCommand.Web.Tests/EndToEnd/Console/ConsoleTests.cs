@@ -6,7 +6,7 @@ namespace FireCommand.Web.Tests.EndToEnd.DispatchConsole;
 
 /// <summary>
 /// The dispatcher console and the command view in a real browser against the real platform with
-/// the demo province (nothing simulated: every change here is made by the test). The three tests
+/// the demo province (nothing simulated: every change here is made by the test). The tests
 /// share one host and use different places, so they do not depend on each other's order.
 /// </summary>
 public sealed class ConsoleTests(KestrelHost host, ITestOutputHelper output) : IClassFixture<KestrelHost>
@@ -22,7 +22,13 @@ public sealed class ConsoleTests(KestrelHost host, ITestOutputHelper output) : I
         await session.OpenConsoleAsync();
         await Expect(page.Locator("#intake-form")).ToBeVisibleAsync();
 
-        var (id, number) = await session.TakeAlarmAsync(placeName, "13800138000");
+        var (id, number) = await session.TakeAlarmAsync(placeName, "13800138000", async () =>
+        {
+            await page.FillAsync("#intake-caller-name", "王女士");
+            await page.FillAsync("#intake-description", "三楼厨房起火，浓烟进入楼道");
+            await page.EvaluateAsync("() => document.activeElement?.blur()");
+            await Screenshots.SaveAsync(page, "console-intake-zh", output);
+        });
         await Expect(page.Locator("#incident-address")).ToContainTextAsync(placeName);
         var row = page.Locator($"#incident-row-{id}");
         await Expect(row).ToHaveAttributeAsync("data-state", "Received");
@@ -67,6 +73,9 @@ public sealed class ConsoleTests(KestrelHost host, ITestOutputHelper output) : I
         await Expect(page.Locator("#tab-incident")).ToHaveTextAsync("Incident");
         await Expect(page.Locator("#queue-title")).ToHaveTextAsync("Incident queue");
         await Expect(page.Locator($"#assigned-units tr[data-unit-id='{unitId}']")).ToContainTextAsync("22 On scene");
+        // What was on screen before the switch follows it: the board's refusal, the toasts.
+        await Expect(page.Locator("#board-notice")).ToContainTextAsync("cannot go from 22 On scene straight to 10 Available");
+        await Expect(page.Locator("#toasts")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex("[\\u4e00-\\u9fff]"));
         await Screenshots.SaveAsync(page, "console-en", output);
         await page.ClickAsync("button[data-lang='zh-CN']");
 
@@ -77,7 +86,54 @@ public sealed class ConsoleTests(KestrelHost host, ITestOutputHelper output) : I
         await Expect(page.Locator("#command-map path.fc-route").First).ToBeVisibleAsync(ConsoleSession.Slow);
         await Expect(page.Locator("#water-list li").First).ToBeVisibleAsync();
         await Expect(page.Locator("#assigned-units tbody tr")).ToHaveCountAsync(recommended);
+        await Expect(page.Locator(".fc-cmd-label__row")).ToHaveCountAsync(recommended);
         await Screenshots.SaveAsync(page, "incident-zh", output);
+        await page.ClickAsync("button[data-lang='en']");
+        await Expect(page.Locator("#units-title")).ToContainTextAsync("Units");
+        await Expect(page.Locator(".fc-cmd-label__status").First).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("[\\u4e00-\\u9fff]"));
+        await Screenshots.SaveAsync(page, "incident-en", output);
+        await page.ClickAsync("button[data-lang='zh-CN']");
+        session.Problems.AssertNone();
+    }
+
+    [Fact]
+    public async Task DispatchNotice_ListsEveryUnitSent_AsASecondOrderAndAnotherConsolesOrderFollow()
+    {
+        await using var chromium = await Chromium.LaunchAsync();
+        var session = await ConsoleSession.SignInAsync(chromium, host.BaseAddress, "dispatcher");
+        var page = session.Page;
+        var place = await session.KeyPlaceNearAStationAsync(9);
+        await session.OpenConsoleAsync();
+        await Expect(page.Locator("#live-indicator[data-state='connected']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var (id, _) = await session.TakeAlarmAsync(place["name"]!.GetValue<string>(), "13600136000");
+        var notice = page.Locator("#rec-sent");
+
+        // Two orders from this console, one unit each: the first recommended unit alone.
+        var sent = new List<string>();
+        for (var order = 1; order <= 2; order++)
+        {
+            var send = page.Locator("#rec-dispatch");
+            await Expect(send).ToBeEnabledAsync(new() { Timeout = 30_000 });
+            var rows = page.Locator("#recommendation .fc-rec__unit");
+            var count = await rows.CountAsync();
+            Assert.True(count >= 1, $"order {order}: nothing recommended");
+            sent.Add((await rows.First.Locator(".fc-rec__callsign").InnerTextAsync()).Trim());
+            for (var i = 1; i < count; i++) await rows.Nth(i).Locator("input[type='checkbox']").UncheckAsync();
+            await Expect(send).ToHaveTextAsync("调派所选（1）");
+            await send.ClickAsync();
+            await Expect(notice).ToHaveAttributeAsync("data-count", order.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
+            foreach (var callSign in sent) await Expect(notice).ToContainTextAsync(callSign);
+        }
+        await Expect(notice).ToContainTextAsync("已向 2 辆车下达出动命令");
+
+        // A third unit sent from elsewhere (another console, the command view) joins the notice live.
+        var taken = (await session.GetAsync($"/api/incidents/{id}"))["assignments"]!.AsArray().Select(a => a!["unitId"]!.GetValue<long>()).ToHashSet();
+        var third = (await session.GetAsync("/api/units")).AsArray()
+            .First(u => u!["status"]!.GetValue<int>() == 10 && !taken.Contains(u["id"]!.GetValue<long>()))!;
+        var (status, _) = await session.PostAsync($"/api/incidents/{id}/dispatch", new { units = new[] { new { unitId = third["id"]!.GetValue<long>() } } });
+        Assert.Equal(200, status);
+        await Expect(notice).ToHaveAttributeAsync("data-count", "3", new() { Timeout = 15_000 });
+        foreach (var callSign in sent.Append(third["callSign"]!.GetValue<string>())) await Expect(notice).ToContainTextAsync(callSign);
         session.Problems.AssertNone();
     }
 
