@@ -8,7 +8,7 @@ namespace FireCommand.Web.Tests.EndToEnd;
 /// <summary>
 /// Bytes on the wire for the One Map and the overview, first visit and returning visit: each
 /// response's encoded body plus its headers, as the browser reports them. Budgets: a returning
-/// visitor's One Map ≤ 1 MB, the overview ≤ 300 KB. Bytes, not time, so the noisy machine does not
+/// visitor's One Map ≤ 1 MB, the overview ≤ 300 KB on the first visit and after. Bytes, not time, so the noisy machine does not
 /// matter. Figures are written to the test output (docs/benchmarks.md, "Map data transferred").
 /// </summary>
 public sealed class OneMapTransferTests(KestrelHost host, ITestOutputHelper output) : IClassFixture<KestrelHost>
@@ -69,7 +69,7 @@ public sealed class OneMapTransferTests(KestrelHost host, ITestOutputHelper outp
 
         var (_, mapFirst) = await VisitAsync(page, meter, "/", "map", "One Map, first visit");
         var (mapAgain, _) = await VisitAsync(page, meter, "/", "map", "One Map, returning visit");
-        var (_, overviewRows) = await VisitAsync(page, meter, "/dashboard.html", "dashboard", "Overview, first visit");
+        var (overviewFirst, overviewRows) = await VisitAsync(page, meter, "/dashboard.html", "dashboard", "Overview, first visit");
         var (overviewAgain, _) = await VisitAsync(page, meter, "/dashboard.html", "dashboard", "Overview, returning visit");
 
         // The geography really is sent (a page that loaded nothing would pass any budget).
@@ -77,6 +77,7 @@ public sealed class OneMapTransferTests(KestrelHost host, ITestOutputHelper outp
         AssertSent(mapFirst, "/api/map/roads/bands/0?v=", 2_000);
         AssertSent(mapFirst, "/api/map/water-sources", 20_000);
         AssertSent(overviewRows, "/api/analytics/overview", 1_000);
+        Assert.True(overviewFirst <= OverviewBudget, $"first overview visit: {overviewFirst:N0} bytes > {OverviewBudget:N0}");
         Assert.True(mapAgain <= OneMapReturningBudget, $"returning One Map: {mapAgain:N0} bytes > {OneMapReturningBudget:N0}");
         Assert.True(overviewAgain <= OverviewBudget, $"returning overview: {overviewAgain:N0} bytes > {OverviewBudget:N0}");
     }
