@@ -8,11 +8,17 @@ namespace FireCommand.Web.Map;
 /// with the data version and with what the caller's jurisdiction may see; a browser that still
 /// holds the same bytes gets 304 with no body. <c>private, no-cache</c>: the browser keeps the layer
 /// but asks each time, so a change (or a signed-out session) is never served from a stale copy.
+/// A URL that names its data version may instead be cached for good (<see cref="Immutable"/>).
 /// Thread-safe (immutable).
 /// </summary>
-public sealed class GeoJsonResult(byte[] json) : IResult
+public sealed class GeoJsonResult(byte[] json, string cacheControl = GeoJsonResult.Revalidate) : IResult
 {
     public const string ContentType = "application/geo+json";
+
+    public const string Revalidate = "private, no-cache";
+
+    /// <summary>For a URL that carries the data version: another version has another URL.</summary>
+    public const string Immutable = "private, max-age=31536000, immutable";
 
     public string ETag { get; } = Tag(json);
 
@@ -23,7 +29,7 @@ public sealed class GeoJsonResult(byte[] json) : IResult
     {
         var response = httpContext.Response;
         response.Headers.ETag = ETag;
-        response.Headers.CacheControl = "private, no-cache";
+        response.Headers.CacheControl = cacheControl;
         if (Matches(httpContext.Request.Headers.IfNoneMatch.ToString(), ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;

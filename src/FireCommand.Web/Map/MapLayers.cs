@@ -23,6 +23,7 @@ public static class MapLayers
         var map = app.MapGroup("/api/map").WithTags("One Map");
         map.MapGet("/extent", GetExtent);
         map.MapGet("/roads", (RoadLayerCache cache) => GeoJsonWriter.Result(cache.Get()));
+        map.MapRoadBands();
         map.MapGet("/jurisdictions", async (FireCommandDbContext db, CancellationToken ct) =>
             GeoJsonWriter.Result(GeoJsonWriter.Collection(await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Level).ToListAsync(ct),
                 j => j.Boundary, j => new { j.Id, j.Name, Level = j.Level.ToString(), j.Code, j.ParentId })));

@@ -20,6 +20,10 @@ internal sealed class SampleApi
 
     public static int FeatureCount(string name) => Load(name)["features"]!.AsArray().Count;
 
+    private const string SampleRoadBands = """
+        {"version":"sample","bands":[{"index":0,"minZoom":0,"maxZoom":null,"classes":["Expressway","Arterial","UrbanStreet","Local","Mountain"],"tolerancePixels":0,"tileZoom":null}]}
+        """;
+
     public IReadOnlyList<string> Requested
     {
         get { lock (_requested) return [.. _requested]; }
@@ -31,6 +35,13 @@ internal sealed class SampleApi
         {
             var name = new Uri(route.Request.Url).AbsolutePath["/api/map/".Length..];
             lock (_requested) _requested.Add(name);
+            // The sample roads come as one band for every zoom, every class, no tiles.
+            if (name == "roads/bands")
+            {
+                await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = SampleRoadBands });
+                return;
+            }
+            if (name.StartsWith("roads/bands/", StringComparison.Ordinal)) name = "roads";
             var file = Path.Combine(FixturesDirectory(), name + ".json");
             if (!File.Exists(file))
             {

@@ -1,13 +1,12 @@
-// One dashboard card: a titled ECharts chart with a table view of the same numbers behind a toggle
+// One dashboard card: a titled SVG chart with a table view of the same numbers behind a toggle
 // (for screen readers, for reading exact values, for copying into a report). The chart module only
-// says what to draw ({ option, table, stats }); this file owns the DOM, the ECharts instance, the
-// language switch (re-render with the new words) and resizing. Charts use the SVG renderer: crisp
-// on a wall screen, and their text is real text.
+// says what to draw ({ draw, table, stats }); this file owns the DOM, the language switch (re-render
+// with the new words) and resizing (drawn again at the new pixel size). SVG is crisp on a wall
+// screen and its text is real text.
 
-import { t, currentLanguage, onLanguageChange } from '../shared/i18n.js';
-import { chartTheme } from './echarts-theme.js';
+import { t, onLanguageChange } from '../shared/i18n.js';
+import { chartTheme } from './chart-theme.js';
 
-const echarts = window.echarts;
 let sequence = 0;
 
 function element(tag, className, text) {
@@ -52,7 +51,7 @@ function renderTable(model) {
 
 /**
  * @param parent where the card goes
- * @param spec { id, titleKey, headingLevel, subtitle(data), option(data, theme), table(data), stats?(data) }
+ * @param spec { id, titleKey, headingLevel, subtitle(data), draw(data, theme, width, height) → <svg>, table(data), stats?(data) }
  */
 export function createChartCard(parent, spec) {
   const id = spec.id ?? `chart-${++sequence}`;
@@ -87,15 +86,17 @@ export function createChartCard(parent, spec) {
   card.append(head, body, stats);
   parent.append(card);
 
-  let chart = null;
   let data = null;
   let failure = null; // a message key (+ params) while the data cannot be shown
   let showingTable = false;
 
-  function ensureChart() {
-    if (chart) return chart;
-    chart = echarts.init(chartEl, null, { renderer: 'svg', locale: currentLanguage() === 'en' ? 'EN' : 'ZH' });
-    return chart;
+  let drawnSize = '';
+  function drawChart() {
+    const width = Math.floor(chartEl.clientWidth);
+    const height = Math.floor(chartEl.clientHeight);
+    drawnSize = `${width}x${height}`;
+    if (width < 40 || height < 40) return;
+    chartEl.replaceChildren(spec.draw(data, chartTheme(), width, height));
   }
 
   function render() {
@@ -123,10 +124,7 @@ export function createChartCard(parent, spec) {
         stats.append(group);
       }
     }
-    if (!showingTable) {
-      ensureChart().setOption(spec.option(data, chartTheme()), { notMerge: true });
-      chart.resize();
-    }
+    if (!showingTable) drawChart();
   }
 
   toggle.addEventListener('click', () => {
@@ -135,13 +133,11 @@ export function createChartCard(parent, spec) {
     (showingTable ? tableEl : chartEl).focus?.();
   });
 
-  // ECharts keeps its locale from init: a language switch rebuilds the instance, then re-renders.
-  onLanguageChange(() => {
-    chart?.dispose();
-    chart = null;
-    render();
-  });
-  new ResizeObserver(() => chart?.resize()).observe(chartEl);
+  onLanguageChange(render);
+  new ResizeObserver(() => {
+    const size = `${Math.floor(chartEl.clientWidth)}x${Math.floor(chartEl.clientHeight)}`;
+    if (data && !failure && !showingTable && size !== drawnSize) drawChart();
+  }).observe(chartEl);
   render();
 
   return {

@@ -3,33 +3,24 @@
 
 import { t } from '../shared/i18n.js';
 import { count, percent } from './format.js';
+import { el, frame } from './svg-chart.js';
 
 const COVERED = '#43a047';
 const GAP = '#e8ecf0';
 
-function donut(theme, centre, share, label) {
-  const value = Number.isFinite(share) ? share : 0;
-  return {
-    type: 'pie',
-    radius: ['44%', '58%'],
-    center: [centre, '50%'],
-    silent: true,
-    startAngle: 90,
-    label: {
-      show: true,
-      position: 'center',
-      formatter: () => `{v|${percent(share)}}\n{l|${label}}`,
-      rich: {
-        v: { fontSize: 20, fontWeight: 700, color: theme.ink, fontFamily: theme.fontFamily, lineHeight: 26 },
-        l: { fontSize: 12, color: theme.soft, fontFamily: theme.fontFamily, lineHeight: 16 },
-      },
-    },
-    labelLine: { show: false },
-    data: [
-      { value, itemStyle: { color: COVERED } },
-      { value: Math.max(0, 1 - value), itemStyle: { color: GAP }, label: { show: false } },
-    ],
-  };
+/** A ring filled clockwise from the top by `share`, the figure and its name in the middle. */
+function donut(svg, theme, cx, cy, radius, share, label) {
+  const value = Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0;
+  const width = radius * 0.26;
+  const r = radius - width / 2;
+  const circumference = 2 * Math.PI * r;
+  svg.append(el('circle', { cx, cy, r, fill: 'none', stroke: GAP, 'stroke-width': width }));
+  svg.append(el('circle', {
+    cx, cy, r, fill: 'none', stroke: COVERED, 'stroke-width': width,
+    'stroke-dasharray': `${circumference * value} ${circumference}`, transform: `rotate(-90 ${cx} ${cy})`,
+  }));
+  svg.append(el('text', { x: cx, y: cy + 2, 'text-anchor': 'middle', 'font-size': 20, 'font-weight': 700 }, percent(share)));
+  svg.append(el('text', { x: cx, y: cy + 20, 'text-anchor': 'middle', 'font-size': 12, fill: theme.soft }, label));
 }
 
 export const coverageChart = Object.freeze({
@@ -38,13 +29,13 @@ export const coverageChart = Object.freeze({
   subtitle: (c) => (Number.isFinite(c.availableUnits)
     ? t('dashboard.coverage.subtitle', { minutes: c.minutes, units: count(c.availableUnits) })
     : t('dashboard.coverage.subtitleNoUnits', { minutes: c.minutes })),
-  option: (c, theme) => ({
-    ...theme.base,
-    series: [
-      donut(theme, '25%', c.population, t('dashboard.coverage.population')),
-      donut(theme, '75%', c.road, t('dashboard.coverage.road')),
-    ],
-  }),
+  draw(c, theme, width, height) {
+    const svg = frame(width, height, theme);
+    const radius = Math.min(width / 4, height / 2) * 0.9;
+    donut(svg, theme, width * 0.25, height / 2, radius, c.population, t('dashboard.coverage.population'));
+    donut(svg, theme, width * 0.75, height / 2, radius, c.road, t('dashboard.coverage.road'));
+    return svg;
+  },
   table: (c) => ({
     caption: t('dashboard.coverage.title'),
     columns: [{ label: t('dashboard.coverage.metric') }, { label: t('dashboard.coverage.value'), numeric: true }],

@@ -3,6 +3,7 @@
 import { t, enumName } from '../shared/i18n.js';
 import { INCIDENT_TYPES, incidentColour } from '../map/symbols.js';
 import { count, dayKey, shortDay } from './format.js';
+import { bar, countAxis, countTicks, el, frame, legend, textWidth } from './svg-chart.js';
 
 const DAY_MS = 86_400_000;
 
@@ -49,22 +50,34 @@ export const incidentsByDayChart = Object.freeze({
   id: 'incidents',
   titleKey: 'dashboard.incidents.title',
   subtitle: (m) => t('dashboard.incidents.subtitle', { days: m.period, total: count(m.total) }),
-  option: (m, theme) => ({
-    ...theme.base,
-    color: m.types.map(incidentColour),
-    legend: { top: 0, right: 0, icon: 'roundRect', itemWidth: 12, itemHeight: 10, textStyle: { color: theme.soft, fontFamily: theme.fontFamily } },
-    grid: { left: 8, right: 8, top: 30, bottom: 4, containLabel: true },
-    tooltip: { ...theme.base.tooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', data: m.days.map(shortDay), ...theme.axis, axisTick: { show: false } },
-    yAxis: { type: 'value', minInterval: 1, name: t('dashboard.incidents.axis'), ...theme.axis },
-    series: m.types.map((type) => ({
-      name: enumName('incidentType', type),
-      type: 'bar',
-      stack: 'incidents',
-      barCategoryGap: '28%',
-      data: m.days.map((day) => cell(m, day, type)),
-    })),
-  }),
+  draw(m, theme, width, height) {
+    const svg = frame(width, height, theme);
+    const names = m.types.map((type) => enumName('incidentType', type));
+    legend(svg, m.types.map((type, i) => ({ label: names[i], colour: incidentColour(type) })), { right: width - 4, y: 0, theme });
+    const totals = m.days.map((day) => dayTotal(m, day));
+    const ticks = countTicks(Math.max(0, ...totals), 4);
+    const left = 12 + Math.max(...ticks.map((v) => textWidth(count(v))));
+    const [top, bottom, right] = [34, height - 20, width - 6];
+    const y = countAxis(svg, { left, right, top, bottom, ticks, name: t('dashboard.incidents.axis'), theme });
+    const slot = (right - left) / Math.max(1, m.days.length);
+    const barWidth = slot * 0.72;
+    // Day labels as often as they fit ("11-01" is about 30 px).
+    const every = Math.max(1, Math.ceil(36 / slot));
+    m.days.forEach((day, d) => {
+      const x = left + d * slot + (slot - barWidth) / 2;
+      let base = 0;
+      m.types.forEach((type, i) => {
+        const n = cell(m, day, type);
+        if (!n) return;
+        svg.append(bar(x, y(base + n), barWidth, y(base) - y(base + n), incidentColour(type), `${day} ${names[i]}: ${count(n)}`));
+        base += n;
+      });
+      if (d % every === 0) {
+        svg.append(el('text', { x: x + barWidth / 2, y: bottom + 14, 'text-anchor': 'middle', fill: theme.soft }, shortDay(day)));
+      }
+    });
+    return svg;
+  },
   table: (m) => ({
     caption: t('dashboard.incidents.title'),
     columns: [

@@ -1,7 +1,9 @@
 // The overview dashboard (态势总览): the period's incidents and response times against the
 // standards (GET /api/analytics/overview), coverage now (GET /api/map/coverage/summary) and units by status
-// now (GET /api/units, then live from the dispatch hub). Each source fails alone: a card whose data
-// cannot be fetched says so, the others still show.
+// now (GET /api/units, then live from the dispatch hub). Nothing is polled: the hub says when a unit
+// or an incident changed and only then is the affected figure fetched again (at most every few
+// seconds); a reconnect fetches everything once, since changes may have been missed meanwhile.
+// Each source fails alone: a card whose data cannot be fetched says so, the others still show.
 
 import { initI18n, t, onLanguageChange } from '../shared/i18n.js';
 import { api, ApiError } from '../shared/api.js';
@@ -9,6 +11,7 @@ import { requireUser, loginUrl } from '../shared/auth.js';
 import { mountHeader } from '../shared/header.js';
 import { connectLive, onLive } from '../shared/live.js';
 import { createChartCard } from './chart-card.js';
+import { dayKey } from './format.js';
 import { createKpis } from './kpis.js';
 import { incidentMatrix, incidentsByDayChart } from './incidents-by-day.js';
 import { INTERVALS, responseTimeChart } from './response-times.js';
@@ -17,7 +20,8 @@ import { coverageChart } from './coverage.js';
 
 const COVERAGE_MINUTES = 5;
 const COVERAGE_REFRESH_MS = 10_000; // as on the map: at most one re-computation per 10 s
-const OVERVIEW_REFRESH_MS = 5 * 60_000; // history changes slowly; a new day or a closed call shows within minutes
+const OVERVIEW_REFRESH_MS = 30_000; // history after incident changes: a busy hour costs one request per 30 s
+const DAY_CHECK_MS = 60_000; // a local clock check, no request: the corps' new day adds a day to the chart
 const PERIODS = Object.freeze([7, 30]);
 const PERIOD_KEY = 'firecommand.dashboard.days';
 
@@ -108,6 +112,7 @@ async function start() {
   };
 
   let overview = null;
+  let overviewDay = null; // the corps' day the overview was fetched on
   let asked = 0; // the newest request wins: a period switched twice quickly shows the last choice
   async function loadOverview() {
     const period = days;
@@ -126,6 +131,7 @@ async function start() {
     }
     if (request !== asked) return;
     overview = answer;
+    overviewDay = dayKey(new Date(), overview.timeZone);
     const matrix = incidentMatrix(overview, period);
     incidentsCard.setData(matrix);
     for (const [interval, card] of timeCards) {
@@ -193,6 +199,8 @@ async function start() {
       touch();
     });
   });
+  // A new or changed incident moves the history: the counts, and the response times once it closes.
+  onLive('incidentChanged', throttle(loadOverview, OVERVIEW_REFRESH_MS));
   onLive('resync', () => Promise.all([loadOverview(), loadUnits(), loadCoverage()]));
 
   mountPeriod(document.getElementById('dashboard-period'), days, (next) => {
@@ -204,7 +212,9 @@ async function start() {
   connectLive().catch((error) => console.warn('live channel unavailable', error));
   // The overview first fills its cards; units and coverage then replace its stand-in figures.
   await Promise.all([loadOverview(), loadUnits(), loadCoverage()]);
-  setInterval(loadOverview, OVERVIEW_REFRESH_MS);
+  setInterval(() => {
+    if (overview && dayKey(new Date(), overview.timeZone) !== overviewDay) loadOverview();
+  }, DAY_CHECK_MS);
   document.body.dataset.dashboardReady = 'true';
 }
 

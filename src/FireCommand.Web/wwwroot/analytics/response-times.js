@@ -4,6 +4,7 @@
 
 import { t } from '../shared/i18n.js';
 import { count, duration, percent, axisValue } from './format.js';
+import { bar, countAxis, countTicks, el, frame, textWidth } from './svg-chart.js';
 
 export const INTERVALS = Object.freeze(['CallProcessing', 'Turnout', 'Travel', 'FirstEngineTravel', 'Total']);
 
@@ -49,67 +50,51 @@ export function responseTimeChart(interval) {
       count: count(e.count),
       standard: t(`dashboard.responseTimes.standard.${interval}`),
     }),
-    option(e, theme) {
+    draw(e, theme, width, height) {
       const bins = closedBins(e);
       const max = bins.length ? bins.at(-1).to : (e.objectiveSeconds ?? 60) * 3;
       const axis = axisOf(e, max);
       const objective = e.objectiveSeconds;
-      return {
-        ...theme.base,
-        grid: { left: 4, right: 26, top: 22, bottom: 2, containLabel: true },
-        tooltip: {
-          ...theme.base.tooltip,
-          trigger: 'item',
-          formatter: (p) => `${binLabel(bins[p.dataIndex], axis.unit)} ${t(`dashboard.responseTimes.unit.${axis.unit === 'minutes' ? 'clock' : axis.unit}`)}` +
-            `<br>${t('dashboard.responseTimes.count')}: ${count(bins[p.dataIndex].count)}`,
-        },
-        xAxis: {
-          type: 'value',
-          min: 0,
-          max,
-          interval: axis.interval,
-          name: t(`dashboard.responseTimes.unit.${axis.unit}`),
-          nameGap: 4,
-          ...theme.axis,
-          splitLine: { show: false },
-          axisLabel: { ...theme.axis.axisLabel, formatter: (v) => axisValue(v, axis.unit), hideOverlap: true },
-        },
-        yAxis: { type: 'value', minInterval: 1, splitNumber: 3, ...theme.axis },
-        series: [{
-          type: 'bar',
-          barCategoryGap: '6%',
-          data: bins.map((b) => ({
-            value: [(b.fromSeconds + b.to) / 2, b.count],
-            itemStyle: {
-              color: objective != null && b.fromSeconds >= objective - 1e-9 ? theme.beyond : theme.within,
-              opacity: b.open ? 0.75 : 1,
-            },
-            // The open-ended last bin holds everything longer: say so on it.
-            label: b.open && b.count > 0 ? {
-              show: true,
-              position: 'top',
-              distance: 2,
-              color: theme.soft,
-              fontFamily: theme.fontFamily,
-              fontSize: 10,
-              formatter: () => `≥${axisValue(b.fromSeconds, axis.unit)}`,
-            } : undefined,
-          })),
-          markLine: objective == null ? undefined : {
-            silent: true,
-            symbol: 'none',
-            lineStyle: { color: theme.objective, type: 'dashed', width: 1.5 },
-            label: {
-              formatter: t('dashboard.responseTimes.objective', { value: duration(objective) }),
-              position: 'end',
-              color: theme.objective,
-              fontFamily: theme.fontFamily,
-              fontSize: 11,
-            },
-            data: [{ xAxis: objective }],
-          },
-        }],
-      };
+      const unitName = t(`dashboard.responseTimes.unit.${axis.unit}`);
+      const tipUnit = t(`dashboard.responseTimes.unit.${axis.unit === 'minutes' ? 'clock' : axis.unit}`);
+      const svg = frame(width, height, theme);
+      const ticks = countTicks(Math.max(0, ...bins.map((b) => b.count)), 3);
+      const left = 10 + Math.max(...ticks.map((v) => textWidth(theme.count(v))));
+      const right = width - 8 - textWidth(unitName);
+      const [top, bottom] = [22, height - 20];
+      const y = countAxis(svg, { left, right, top, bottom, ticks, theme });
+      const x = (seconds) => left + ((right - left) * seconds) / max;
+      const gap = Math.min(2, ((right - left) / Math.max(1, bins.length)) * 0.06);
+      bins.forEach((b) => {
+        const colour = objective != null && b.fromSeconds >= objective - 1e-9 ? theme.beyond : theme.within;
+        const tip = `${binLabel(b, axis.unit)} ${tipUnit}\n${t('dashboard.responseTimes.count')}: ${count(b.count)}`;
+        svg.append(bar(x(b.fromSeconds) + gap / 2, y(b.count), x(b.to) - x(b.fromSeconds) - gap, y(0) - y(b.count), colour, tip,
+          { opacity: b.open ? 0.75 : 1 }));
+        // The open-ended last bin holds everything longer: say so on it.
+        if (b.open && b.count > 0) {
+          svg.append(el('text', { x: (x(b.fromSeconds) + x(b.to)) / 2, y: y(b.count) - 3, 'text-anchor': 'middle', 'font-size': 10, fill: theme.soft },
+            `≥${axisValue(b.fromSeconds, axis.unit)}`));
+        }
+      });
+      // Tick labels where they do not collide.
+      let lastEnd = -Infinity;
+      for (let v = 0; v <= max + 1e-9; v += axis.interval) {
+        const label = axisValue(v, axis.unit);
+        const half = textWidth(label) / 2;
+        if (x(v) - half < lastEnd + 4) continue;
+        svg.append(el('line', { x1: x(v), x2: x(v), y1: bottom, y2: bottom + 3, stroke: theme.line }));
+        svg.append(el('text', { x: x(v), y: bottom + 14, 'text-anchor': 'middle', fill: theme.soft }, label));
+        lastEnd = x(v) + half;
+      }
+      svg.append(el('text', { x: right + 4, y: bottom + 4, fill: theme.faint }, unitName));
+      if (objective != null && objective <= max) {
+        const label = t('dashboard.responseTimes.objective', { value: duration(objective) });
+        svg.append(el('line', { x1: x(objective), x2: x(objective), y1: top - 4, y2: bottom, stroke: theme.objective, 'stroke-width': 1.5, 'stroke-dasharray': '5 3' }));
+        const half = textWidth(label) / 2;
+        const at = Math.min(width - half - 2, Math.max(half + 2, x(objective)));
+        svg.append(el('text', { x: at, y: top - 8, 'text-anchor': 'middle', fill: theme.objective }, label));
+      }
+      return svg;
     },
     table(e) {
       const bins = closedBins(e);

@@ -3,6 +3,7 @@
 import { t } from '../shared/i18n.js';
 import { UNIT_STATUS_CODES, UNIT_STATUS_COLOURS, UNIT_UNKNOWN_COLOUR } from '../map/symbols.js';
 import { count } from './format.js';
+import { bar, el, frame, textWidth } from './svg-chart.js';
 
 // Units that can leave for a new call now: 10 备勤 and 26 驻防.
 export const AVAILABLE_STATUSES = Object.freeze([10, 26]);
@@ -30,31 +31,24 @@ export const unitsByStatusChart = Object.freeze({
   id: 'units',
   titleKey: 'dashboard.units.title',
   subtitle: (s) => t('dashboard.units.subtitle', { total: count(s.total), available: count(s.available) }),
-  option: (s, theme) => ({
-    ...theme.base,
-    grid: { left: 4, right: 40, top: 4, bottom: 4, containLabel: true },
-    tooltip: { ...theme.base.tooltip, trigger: 'item', formatter: (p) => `${p.name}: ${count(p.value)}` },
-    xAxis: { type: 'value', show: false, minInterval: 1 },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: s.rows.map((r) => statusLabel(r.status)),
-      ...theme.axis,
-      axisTick: { show: false },
-      axisLine: { show: false },
-      axisLabel: { ...theme.axis.axisLabel, fontSize: 12, color: theme.ink },
-    },
-    series: [{
-      type: 'bar',
-      barMaxWidth: 16,
-      barCategoryGap: '30%',
-      data: s.rows.map((r) => ({
-        value: r.count,
-        itemStyle: { color: UNIT_STATUS_COLOURS[r.status] ?? UNIT_UNKNOWN_COLOUR, borderColor: '#263238', borderWidth: 0.6, borderRadius: 2 },
-      })),
-      label: { show: true, position: 'right', color: theme.ink, fontFamily: theme.fontFamily, fontSize: 12, formatter: (p) => count(p.value) },
-    }],
-  }),
+  draw(s, theme, width, height) {
+    const svg = frame(width, height, theme);
+    const labels = s.rows.map((r) => statusLabel(r.status));
+    const left = 10 + Math.max(0, ...labels.map((label) => textWidth(label, 12)));
+    const right = width - 12 - textWidth(count(Math.max(0, ...s.rows.map((r) => r.count))), 12);
+    const slot = (height - 8) / Math.max(1, s.rows.length);
+    const barHeight = Math.min(16, slot * 0.7);
+    const max = Math.max(1, ...s.rows.map((r) => r.count));
+    s.rows.forEach((r, i) => {
+      const mid = 4 + slot * i + slot / 2;
+      const w = ((right - left) * r.count) / max;
+      svg.append(el('text', { x: left - 8, y: mid + 4, 'text-anchor': 'end', 'font-size': 12 }, labels[i]));
+      svg.append(bar(left, mid - barHeight / 2, w, barHeight, UNIT_STATUS_COLOURS[r.status] ?? UNIT_UNKNOWN_COLOUR,
+        `${labels[i]}: ${count(r.count)}`, { rx: 2, stroke: '#263238', 'stroke-width': 0.6 }));
+      svg.append(el('text', { x: left + w + 5, y: mid + 4, 'font-size': 12 }, count(r.count)));
+    });
+    return svg;
+  },
   table: (s) => ({
     caption: t('dashboard.units.title'),
     columns: [{ label: t('dashboard.units.status') }, { label: t('dashboard.units.count'), numeric: true }],

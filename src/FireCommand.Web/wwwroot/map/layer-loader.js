@@ -27,8 +27,9 @@ export function createLayerLoader(map, { onState, onSessionExpired }) {
     if (!layer.url) return Promise.resolve();
     if (!loads.has(layer.id)) {
       onState(layer, 'loading');
-      loads.set(layer.id, api.get(layer.url).then((data) => {
-        layer.setData(data);
+      // setData may return a promise (roads fetch their zoom band next); the layer is loaded once it is drawn.
+      loads.set(layer.id, api.get(layer.url).then(async (data) => {
+        await layer.setData(data);
         loaded.add(layer.id);
         onState(layer, 'loaded');
       }, (error) => {
@@ -60,7 +61,7 @@ export function createLayerLoader(map, { onState, onSessionExpired }) {
       do {
         state.again = false;
         try {
-          layer.setData(await api.get(layer.url));
+          await layer.setData(await api.get(layer.url));
           onState(layer, 'loaded');
         } catch (error) {
           if (failed(layer, error)) return;

@@ -1,9 +1,13 @@
 // Roads from our own network, styled by class. Fast classes are drawn on top (one canvas pane per
 // class, ordered in map-view.js) and minor classes appear only when zoomed in: 10–25k lines on one
-// canvas stay smooth, and a province view is not a grey smear of village lanes.
+// canvas stay smooth, and a province view is not a grey smear of village lanes. The data comes per
+// zoom band (road-bands.js): after a zoom or a pan the new band or tiles replace the drawing only
+// once they have arrived, so the roads never blink out, and a late answer for a view the user has
+// already left is dropped.
 
 import { t } from '../../shared/i18n.js';
 import { ROAD_CLASSES, ROAD_STYLES, lineSvg } from '../symbols.js';
+import { createRoadBands } from '../road-bands.js';
 
 const L = window.L;
 
@@ -34,11 +38,38 @@ export function createRoadsLayer({ map, renderer }) {
     };
   };
 
-  function setData(collection) {
-    root.clearLayers();
-    classes.clear();
+  let bands = null;
+  let drawn = null; // key of the band or tiles on screen
+  let latest = null; // key of the newest request; older answers are dropped
+
+  async function follow() {
+    if (!bands || !map.hasLayer(root)) return;
+    const key = bands.keyFor(map);
+    if (key === drawn || key === latest) return;
+    latest = key;
+    try {
+      const view = await bands.load(map);
+      if (view.key !== latest) return;
+      draw(view.features);
+      drawn = view.key;
+    } catch (error) {
+      if (latest === key) latest = null; // the next move tries again; the last drawing stays
+      console.error('Roads failed', error);
+    }
+  }
+
+  /** `manifest` is the band list; resolves once the roads for the current view are drawn. */
+  function setData(manifest) {
+    bands = createRoadBands(manifest);
+    drawn = null;
+    latest = null;
+    return follow();
+  }
+
+  function draw(features) {
+    const next = new Map();
     const buckets = new Map(ROAD_CLASSES.map((cls) => [cls, []]));
-    for (const feature of collection.features ?? []) {
+    for (const feature of features) {
       const cls = ROAD_STYLES[feature.properties?.cls] ? feature.properties.cls : 'Local';
       buckets.get(cls).push(feature);
     }
@@ -61,8 +92,12 @@ export function createRoadsLayer({ map, renderer }) {
       }
       entry.lines = L.geoJSON(data, options(false));
       group.addLayer(entry.lines);
-      classes.set(cls, entry);
+      next.set(cls, entry);
     }
+    // Swap in one go: the canvas repaints once, with the new roads.
+    root.clearLayers();
+    classes.clear();
+    for (const [cls, entry] of next) classes.set(cls, entry);
     updateZoom();
   }
 
@@ -82,11 +117,13 @@ export function createRoadsLayer({ map, renderer }) {
     }
   }
   map.on('zoomend', updateZoom);
+  map.on('moveend', follow); // also fires after every zoom
+  root.on('add', follow);
 
   return {
     id: 'roads',
     titleKey: 'layers.roads',
-    url: '/api/map/roads',
+    url: '/api/map/roads/bands',
     defaultVisible: true,
     layer: root,
     setData,
