@@ -123,6 +123,20 @@ public sealed class ProvinceCliTests : IDisposable
         Assert.Equal([keep], Directory.EnumerateFileSystemEntries(output));
     }
 
+    [Fact]
+    public async Task AdminLevels_Override_TakesTheClosedMunicipalityAsABrigade()
+    {
+        var output = Path.Combine(_dir, "levels");
+        var run = await CliRun.Run("province", "build", "--osm", CliRun.SharedData("osm/north-bayreuth.osm.gz"), "--out", output,
+            "--admin-levels", "6=detachment,8=brigade");
+        Assert.True(run.Exit == 0, run.Err);
+        var package = ProvincePackage.Read(output);
+        // Heinersreuth (relation 1071000) is the one municipality whose member ways are all in the extract.
+        var brigade = Assert.Single(package.Records.Jurisdictions, j => j.Source.StartsWith("relation/", StringComparison.Ordinal));
+        Assert.Equal(("Heinersreuth", JurisdictionLevel.Brigade, "relation/1071000"), (brigade.Name, brigade.Level, brigade.Source));
+        Assert.Contains(package.Manifest.Notes, n => n.Contains("Harsdorf", StringComparison.Ordinal) && n.Contains("1 of 5", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("--admin-levels", "4=county")]
     [InlineData("--admin-levels", "x=corps")]
