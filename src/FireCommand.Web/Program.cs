@@ -18,6 +18,7 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
 {
     ["--demo-seed"] = "Demo:Seed",
     ["--data-dir"] = "Database:DataDirectory",
+    ["--province"] = ProvinceStart.PathKey,
 });
 
 builder.Services.AddFireCommandData(builder.Configuration, builder.Environment.ContentRootPath);

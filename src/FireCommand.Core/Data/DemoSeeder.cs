@@ -71,7 +71,7 @@ public static class DemoSeeder
         }
     }
 
-    private static async Task ResetSequencesAsync(FireCommandDbContext db, CancellationToken ct)
+    internal static async Task ResetSequencesAsync(FireCommandDbContext db, CancellationToken ct)
     {
         foreach (var entity in db.Model.GetEntityTypes())
         {

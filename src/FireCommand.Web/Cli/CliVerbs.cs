@@ -19,6 +19,7 @@ public static class CliVerbs
             ["isochrone"] = IsochroneVerb.RunAsync,
             ["coverage"] = CoverageVerb.RunAsync,
             ["replay"] = ReplayVerb.RunAsync,
+            ["province"] = ProvinceVerb.RunAsync,
         };
 
     /// <summary>True when the first argument names a CLI verb (the web host must not start).</summary>
@@ -63,6 +64,7 @@ public static class CliVerbs
           firecommand table --graph <graph> --pairs <tsv of source and target node ids>
           firecommand isochrone --graph <graph> --from <lat,lon|node:ID> --minutes 5 [--limit <graph units>] [--crs …]
           firecommand coverage --graph <graph> --minutes 5 [--limit <graph units>] [--stations <file>] [--crs …]
+          firecommand province build --osm <extract> --out <new folder> [--name <name>] [--admin-levels 4=corps,5=detachment,6=brigade]
           firecommand replay <sf-calls.csv> [--speed N|max] [--json | --format table|json] [--repeat N]
         Times are printed in the graph's units: tenths of a second for OSM graphs, the file's own units for DIMACS.
         """;

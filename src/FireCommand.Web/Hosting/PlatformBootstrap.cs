@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FireCommand.Core.Data;
+using FireCommand.Core.Map.Province;
 using FireCommand.Core.Resources;
 using FireCommand.Core.Security;
 using FireCommand.Web.Security;
@@ -29,7 +30,15 @@ public static partial class PlatformBootstrap
         if (dbOptions.MigrateOnStart) await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
 
-        if (demo.Enabled && !await db.Jurisdictions.IgnoreQueryFilters().AnyAsync(ct))
+        // A province package replaces the generated demo province; it is read before anything is written
+        // so a bad package stops the start with its reason.
+        var package = app.Configuration[ProvinceStart.PathKey] is { Length: > 0 } path ? ProvincePackage.Read(path) : null;
+        if (package is not null && !await db.Jurisdictions.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            var p = await ProvinceSeeder.SeedAsync(db, package, clock.GetUtcNow(), ct);
+            ProvinceStart.LogSeeded(log, p.ProvinceName, p.Jurisdictions, p.Stations, p.Units, p.WaterSources, p.RoadSegments);
+        }
+        else if (package is null && demo.Enabled && !await db.Jurisdictions.IgnoreQueryFilters().AnyAsync(ct))
         {
             var started = clock.GetTimestamp();
             var s = await DemoSeeder.SeedAsync(db, demo.Seed, clock.GetUtcNow(), ct, sp.GetRequiredService<Core.Shared.CorpsCalendar>());
@@ -38,7 +47,7 @@ public static partial class PlatformBootstrap
         }
         var root = await EnsureRootJurisdictionAsync(db, ct);
         sp.GetRequiredService<JurisdictionDirectory>().Load(await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct));
-        await sp.GetRequiredService<Map.ProvinceGeography>().LoadAsync(db, ct);
+        await sp.GetRequiredService<Map.ProvinceGeography>().LoadAsync(db, ct, package?.GraphPath);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

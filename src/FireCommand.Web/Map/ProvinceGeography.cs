@@ -1,6 +1,7 @@
 using FireCommand.Core.Data;
 using FireCommand.Core.Map;
 using FireCommand.Geo.Routing;
+using FireCommand.Geo.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace FireCommand.Web.Map;
@@ -21,12 +22,20 @@ public sealed partial class ProvinceGeography(ILogger<ProvinceGeography> log)
     /// <summary>The current snapshot; throws before the first load (start-up loads it before serving).</summary>
     public Snapshot Current => _current ?? throw new InvalidOperationException("Province geography is not loaded yet.");
 
-    public async Task LoadAsync(FireCommandDbContext db, CancellationToken ct)
+    /// <summary>Loads the jurisdictions and roads; routing comes from <paramref name="graphPath"/> when given (a
+    /// province package's graph, built from OSM with every node of a road), else from the road segments.</summary>
+    public async Task LoadAsync(FireCommandDbContext db, CancellationToken ct, string? graphPath = null)
     {
         var jurisdictions = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
         var segments = await db.RoadSegments.AsNoTracking().ToListAsync(ct);
         RoutingEngine? routing = null;
-        if (segments.Count > 0)
+        if (graphPath is not null)
+        {
+            var network = RoadNetworkFile.Load(graphPath);
+            routing = new RoutingEngine(network);
+            LogPackageGraph(log, network.Graph.NodeCount, network.Graph.ArcCount, graphPath);
+        }
+        else if (segments.Count > 0)
         {
             var (network, dropped) = ProvinceRoadGraph.Build(segments);
             routing = new RoutingEngine(network);
@@ -38,4 +47,8 @@ public sealed partial class ProvinceGeography(ILogger<ProvinceGeography> log)
     [LoggerMessage(EventId = 110, Level = LogLevel.Information,
         Message = "Road graph ready: {Nodes} nodes, {Arcs} arcs ({Dropped} nodes outside the largest connected part dropped)")]
     private static partial void LogGraph(ILogger logger, int nodes, int arcs, int dropped);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Information,
+        Message = "Road graph ready: {Nodes} nodes, {Arcs} arcs from the province package's {Graph}")]
+    private static partial void LogPackageGraph(ILogger logger, int nodes, int arcs, string graph);
 }

@@ -65,7 +65,7 @@ public static class OsmImporter
         return (new RoadNetwork(graph, places, name), report);
     }
 
-    private static bool IsPbf(string path)
+    internal static bool IsPbf(string path)
     {
         using var content = InputFiles.Open(path, out var raw);
         Span<byte> head = stackalloc byte[64];
@@ -79,7 +79,7 @@ public static class OsmImporter
         return true;
     }
 
-    private static void Read(string path, bool pbf, Action<OsmGeo> sink, Action<double> progress, CancellationToken ct)
+    internal static void Read(string path, bool pbf, Action<OsmGeo> sink, Action<double> progress, CancellationToken ct)
     {
         using var content = InputFiles.Open(path, out var raw);
         if (pbf && content == raw) PbfFraming.Check(raw, Path.GetFileName(path));

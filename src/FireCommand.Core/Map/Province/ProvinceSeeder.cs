@@ -1,0 +1,109 @@
+using FireCommand.Core.Data;
+using FireCommand.Core.Resources;
+using FireCommand.Core.Shared;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+
+namespace FireCommand.Core.Map.Province;
+
+/// <summary>
+/// Writes a province package's records into an empty database in one transaction, keeping the
+/// package's ids (on PostgreSQL the identity sequences are then moved past them). Generated units
+/// start available at their home station. The seeding is audited as one entry.
+/// </summary>
+public static class ProvinceSeeder
+{
+    public sealed record Summary(string ProvinceName, int Jurisdictions, int Stations, int Units, int WaterSources,
+        int Settlements, int RoadSegments);
+
+    public static async Task<Summary> SeedAsync(FireCommandDbContext db, ProvincePackage package, DateTimeOffset now, CancellationToken ct)
+    {
+        var r = package.Records;
+        var jurisdictions = r.Jurisdictions.Select(j => new Jurisdiction
+        {
+            Id = j.Id, Name = j.Name, Code = j.Code, Level = j.Level, ParentId = j.ParentId, Boundary = Area(j.Boundary),
+        }).ToList();
+        var stations = r.Stations.Select(s => new Station
+        {
+            Id = s.Id, Name = s.Name, Kind = s.Kind, Location = Geography.Point(s.Latitude, s.Longitude), Address = s.Address,
+            Phone = s.Phone, JurisdictionId = s.JurisdictionId,
+        }).ToList();
+        var units = r.Stations.SelectMany(s => s.Units.Select(u =>
+        {
+            var unit = new Unit
+            {
+                Id = u.Id, CallSign = u.CallSign, Type = u.Type, Capabilities = u.Capabilities, WaterCapacityLiters = u.WaterCapacityLiters,
+                FoamCapacityLiters = u.FoamCapacityLiters, ReachHeightMeters = u.ReachHeightMeters, Seats = u.Seats,
+                HomeStationId = s.Id, JurisdictionId = s.JurisdictionId, Position = Geography.Point(s.Latitude, s.Longitude),
+            };
+            unit.InitialiseStatus(UnitStatus.Available, now);
+            return unit;
+        })).ToList();
+        var water = r.WaterSources.Select(w => new WaterSource
+        {
+            Id = w.Id, Code = w.Code, Kind = w.Kind, Location = Geography.Point(w.Latitude, w.Longitude), Address = w.Address,
+            CapacityCubicMeters = w.CapacityCubicMeters, JurisdictionId = w.JurisdictionId,
+        }).ToList();
+        var settlements = r.Settlements.Select(s => new Settlement
+        {
+            Id = s.Id, Name = s.Name, Kind = s.Kind, Location = Geography.Point(s.Latitude, s.Longitude), Population = s.Population,
+            JurisdictionId = s.JurisdictionId,
+        }).ToList();
+        var roads = r.Roads.Select(x => new RoadSegment
+        {
+            Id = x.Id, Name = x.Name, Class = x.Class, FromJunction = x.FromJunction, ToJunction = x.ToJunction, OneWay = x.OneWay,
+            Geometry = Geography.Factory.CreateLineString(x.Shape.Select(c => new Coordinate(c[0], c[1])).ToArray()),
+            LengthMeters = x.LengthMeters,
+        }).ToList();
+
+        var auditing = db.AuditEnabled;
+        db.AuditEnabled = false;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            foreach (var level in jurisdictions.GroupBy(j => j.Level).OrderBy(g => g.Key))
+                await InsertAsync(db, level, ct);
+            await InsertAsync(db, settlements, ct);
+            await InsertAsync(db, stations, ct);
+            await InsertAsync(db, units, ct);
+            await InsertAsync(db, water, ct);
+            await InsertAsync(db, roads, ct);
+            if (db.Database.IsNpgsql()) await DemoSeeder.ResetSequencesAsync(db, ct);
+            db.AuditEnabled = true;
+            db.AuditEntries.Add(new Audit.AuditEntry
+            {
+                At = now, UserId = "system", UserName = "system", Action = "Seeded", Entity = "ProvincePackage",
+                EntityId = package.Manifest.Name,
+                Changes = System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    province = package.Manifest.Name, sources = package.Manifest.Sources.Select(s => s.Sha256),
+                    stations = stations.Count, units = units.Count,
+                }),
+            });
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            db.AuditEnabled = auditing;
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+        return new Summary(package.Manifest.Name, jurisdictions.Count, stations.Count, units.Count, water.Count, settlements.Count, roads.Count);
+    }
+
+    private static MultiPolygon Area(IReadOnlyList<double[][]> rings) => Geography.Factory.CreateMultiPolygon(
+        rings.Select(r => Geography.Factory.CreatePolygon(r.Select(c => new Coordinate(c[0], c[1])).ToArray())).ToArray());
+
+    private static async Task InsertAsync<T>(FireCommandDbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class
+    {
+        foreach (var chunk in rows.Chunk(2000))
+        {
+            db.Set<T>().AddRange(chunk);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+}
