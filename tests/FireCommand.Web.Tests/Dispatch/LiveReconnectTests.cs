@@ -29,7 +29,7 @@ public abstract class LiveReconnectTests<THost>(THost host) : PlatformTest<THost
         wait.CancelAfter(TimeSpan.FromSeconds(60));
 
         var before = (await TakeAlarmAsync(taker, lat, lon, "重连测试 断线前"))["number"]!.GetValue<string>();
-        await NextFor(events, before, wait.Token);
+        await LongPollingConsole.NextFor(events, before, wait.Token);
 
         await hub.StopAsync(wait.Token);
         Assert.Equal(HubConnectionState.Disconnected, hub.State);
@@ -47,7 +47,7 @@ public abstract class LiveReconnectTests<THost>(THost host) : PlatformTest<THost
 
         // And the new connection is in the jurisdiction's group again.
         var after = (await TakeAlarmAsync(taker, lat, lon, "重连测试 重连后"))["number"]!.GetValue<string>();
-        var heard = await NextFor(events, after, wait.Token);
+        var heard = await LongPollingConsole.NextFor(events, after, wait.Token);
         Assert.Equal("重连测试 重连后", heard.GetProperty("address").GetString());
     }
 
@@ -57,44 +57,7 @@ public abstract class LiveReconnectTests<THost>(THost host) : PlatformTest<THost
     private async Task<(HubConnection Hub, Channel<JsonElement> Incidents)> ConsoleAsync(string user)
     {
         using var probe = Anonymous(); // skips (or fails under REQUIRE_ALL) without the database
-        var server = Host.Factory.Server;
-        using var http = new HttpClient(server.CreateHandler()) { BaseAddress = server.BaseAddress };
-        var antiforgery = await http.GetAsync("/api/auth/antiforgery");
-        var token = (await antiforgery.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
-        {
-            Content = JsonContent.Create(new { userName = user, password = PlatformFactory.DemoPassword }),
-        };
-        request.Headers.Add("X-XSRF-TOKEN", token);
-        request.Headers.Add("Cookie", CookiesOf(antiforgery));
-        var login = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        var cookie = CookiesOf(login);
-
-        var channel = Channel.CreateUnbounded<JsonElement>();
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "/hubs/dispatch"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.Headers["Cookie"] = cookie;
-            })
-            .Build();
-        hub.On<JsonElement>("incidentChanged", e => channel.Writer.TryWrite(e));
-        await hub.StartAsync();
-        return (hub, channel);
-    }
-
-    private static string CookiesOf(HttpResponseMessage response) =>
-        string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-
-    private static async Task<JsonElement> NextFor(Channel<JsonElement> events, string number, CancellationToken ct)
-    {
-        while (true)
-        {
-            var e = await events.Reader.ReadAsync(ct);
-            if (e.GetProperty("number").GetString() == number) return e;
-        }
+        return await LongPollingConsole.ConnectAsync(Host.Factory, user);
     }
 }
 

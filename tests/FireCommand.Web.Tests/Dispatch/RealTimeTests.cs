@@ -13,35 +13,8 @@ namespace FireCommand.Web.Tests.Dispatch;
 [Collection(SqliteCollection.Name)]
 public sealed class RealTimeTests(SqliteHost host) : PlatformTest<SqliteHost>(host)
 {
-    private async Task<(HubConnection Hub, Channel<JsonElement> Incidents)> ConsoleAsync(string user)
-    {
-        var server = Host.Factory.Server;
-        using var http = new HttpClient(server.CreateHandler()) { BaseAddress = server.BaseAddress };
-        var antiforgery = await http.GetAsync("/api/auth/antiforgery");
-        var token = (await antiforgery.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
-        {
-            Content = JsonContent.Create(new { userName = user, password = PlatformFactory.DemoPassword }),
-        };
-        request.Headers.Add("X-XSRF-TOKEN", token);
-        request.Headers.Add("Cookie", CookiesOf(antiforgery));
-        var login = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        var cookie = CookiesOf(login);
-
-        var channel = Channel.CreateUnbounded<JsonElement>();
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "/hubs/dispatch"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.Headers["Cookie"] = cookie;
-            })
-            .Build();
-        hub.On<JsonElement>("incidentChanged", e => channel.Writer.TryWrite(e));
-        await hub.StartAsync();
-        return (hub, channel);
-    }
+    private Task<(HubConnection Hub, Channel<JsonElement> Incidents)> ConsoleAsync(string user) =>
+        LongPollingConsole.ConnectAsync(Host.Factory, user);
 
     [Fact]
     public async Task NewIncident_ReachesConsolesOfItsJurisdiction_AndNotOthers()
@@ -63,8 +36,8 @@ public sealed class RealTimeTests(SqliteHost host) : PlatformTest<SqliteHost>(ho
 
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
             wait.CancelAfter(TimeSpan.FromSeconds(30));
-            Assert.Equal(number, (await NextFor(localEvents, number, wait.Token)).GetProperty("number").GetString());
-            Assert.Equal(number, (await NextFor(corpsEvents, number, wait.Token)).GetProperty("number").GetString());
+            Assert.Equal(number, (await LongPollingConsole.NextFor(localEvents, number, wait.Token)).GetProperty("number").GetString());
+            Assert.Equal(number, (await LongPollingConsole.NextFor(corpsEvents, number, wait.Token)).GetProperty("number").GetString());
 
             // Messages to one connection arrive in order: once the other console hears an alarm of its
             // own detachment, taken afterwards, it would already have heard the first one if it leaked.
@@ -89,18 +62,6 @@ public sealed class RealTimeTests(SqliteHost host) : PlatformTest<SqliteHost>(ho
             await local.DisposeAsync();
             await other.DisposeAsync();
             await corps.DisposeAsync();
-        }
-    }
-
-    private static string CookiesOf(HttpResponseMessage response) =>
-        string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-
-    private static async Task<JsonElement> NextFor(Channel<JsonElement> events, string number, CancellationToken ct)
-    {
-        while (true)
-        {
-            var e = await events.Reader.ReadAsync(ct);
-            if (e.GetProperty("number").GetString() == number) return e;
         }
     }
 }
