@@ -1,7 +1,6 @@
 using FireCommand.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace FireCommand.Web.Tests.Infrastructure;
 
@@ -72,44 +71,20 @@ public sealed class SqliteHost : DatabaseHost
 
 public sealed class PostgresHost : DatabaseHost
 {
-    private readonly string _database = "fc_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly ScratchPostgresDatabase _database = new("fc_test_");
 
     public override string ProviderName => "Postgres";
 
     protected override async Task<Dictionary<string, string?>?> PrepareAsync()
     {
-        var server = Requirements.PostgresServer;
-        if (string.IsNullOrEmpty(server))
-        {
-            SkipReason = "PostgreSQL not configured: set FIRECOMMAND_TEST_POSTGRES (./test.sh does)";
-            return null;
-        }
-        try
-        {
-            await using var conn = new NpgsqlConnection(server);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        catch (NpgsqlException e)
-        {
-            SkipReason = $"PostgreSQL at FIRECOMMAND_TEST_POSTGRES is unreachable: {e.Message}";
-            return null;
-        }
         Directory.CreateDirectory(DataDirectory);
         var s = PlatformFactory.Defaults(DataDirectory);
-        s["Database:Provider"] = "Postgres";
-        s["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
-        return s;
+        SkipReason = await _database.CreateAsync(s);
+        return SkipReason is null ? s : null;
     }
 
     protected override async Task CleanUpAsync()
     {
-        if (SkipReason is not null || string.IsNullOrEmpty(Requirements.PostgresServer)) return;
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(Requirements.PostgresServer);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        if (SkipReason is null) await _database.DropAsync();
     }
 }

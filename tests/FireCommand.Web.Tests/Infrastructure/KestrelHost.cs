@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace FireCommand.Web.Tests.Infrastructure;
 
@@ -63,41 +62,17 @@ public class KestrelHost : IAsyncLifetime
 /// <summary>The same on a fresh PostgreSQL database, created for the class and dropped afterwards.</summary>
 public sealed class PostgresKestrelHost : KestrelHost
 {
-    private readonly string _database = "fc_e2e_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly ScratchPostgresDatabase _database = new("fc_e2e_");
 
     protected override async Task<Dictionary<string, string?>?> PrepareAsync()
     {
-        var server = Requirements.PostgresServer;
-        if (string.IsNullOrEmpty(server))
-        {
-            SkipReason = "PostgreSQL not configured: set FIRECOMMAND_TEST_POSTGRES (./test.sh does)";
-            return null;
-        }
-        try
-        {
-            await using var conn = new NpgsqlConnection(server);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        catch (NpgsqlException e)
-        {
-            SkipReason = $"PostgreSQL at FIRECOMMAND_TEST_POSTGRES is unreachable: {e.Message}";
-            return null;
-        }
         var settings = PlatformFactory.Defaults(DataDirectory);
-        settings["Database:Provider"] = "Postgres";
-        settings["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
-        return settings;
+        SkipReason = await _database.CreateAsync(settings);
+        return SkipReason is null ? settings : null;
     }
 
     protected override async Task CleanUpAsync()
     {
-        if (SkipReason is not null || string.IsNullOrEmpty(Requirements.PostgresServer)) return;
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(Requirements.PostgresServer);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        if (SkipReason is null) await _database.DropAsync();
     }
 }
