@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using FireCommand.Core.Security;
+using FireCommand.Core.Shared;
 using FireCommand.Web.Hosting;
 using FireCommand.Web.Shared;
 using Microsoft.AspNetCore.Antiforgery;
@@ -14,8 +15,9 @@ public static class AuthEndpoints
 {
     public sealed record LoginRequest(string? UserName, string? Password);
     public sealed record JurisdictionRef(long Id, string Name, string Level);
+    /// <summary>The signed-in user, with the corps' time zone (an IANA id) that every screen writes clock times in.</summary>
     public sealed record CurrentUser(string UserName, string DisplayName, IReadOnlyList<string> Roles, JurisdictionRef Jurisdiction,
-        bool MustChangePassword);
+        bool MustChangePassword, string TimeZone);
     public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
     public sealed record AntiforgeryToken(string Token, string HeaderName);
     /// <summary>Whether the caller has a live session, and whose; <c>User</c> is null without one.</summary>
@@ -40,7 +42,7 @@ public static class AuthEndpoints
     /// </summary>
     private static async Task<Results<Ok<CurrentUser>, ValidationProblem, ProblemHttpResult>> Login(
         LoginRequest request, HttpContext http, SignInManager<AppUser> signIn, LoginCheck check, LoginThrottle throttle,
-        SessionRegistry sessions, JurisdictionDirectory directory, ILoggerFactory logs)
+        SessionRegistry sessions, JurisdictionDirectory directory, CorpsCalendar calendar, ILoggerFactory logs)
     {
         var errors = new Validation()
             .Required("userName", request.UserName, 256)
@@ -68,7 +70,7 @@ public static class AuthEndpoints
         var session = await sessions.StartAsync(user);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [session]);
         Log.LoginSucceeded(log, request.UserName!, client);
-        return TypedResults.Ok(await Describe(user, signIn.UserManager, directory));
+        return TypedResults.Ok(await Describe(user, signIn.UserManager, directory, calendar));
     }
 
     /// <summary>Ends this session on the server, so the cookie is refused even if replayed.</summary>
@@ -80,10 +82,10 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<CurrentUser>, UnauthorizedHttpResult>> Me(ClaimsPrincipal principal,
-        UserManager<AppUser> users, JurisdictionDirectory directory)
+        UserManager<AppUser> users, JurisdictionDirectory directory, CorpsCalendar calendar)
     {
         var user = await users.GetUserAsync(principal);
-        return user is null ? TypedResults.Unauthorized() : TypedResults.Ok(await Describe(user, users, directory));
+        return user is null ? TypedResults.Unauthorized() : TypedResults.Ok(await Describe(user, users, directory, calendar));
     }
 
     /// <summary>
@@ -91,10 +93,10 @@ public static class AuthEndpoints
     /// visit without a session logs no error in the browser.
     /// </summary>
     private static async Task<Ok<SessionState>> Session(ClaimsPrincipal principal, UserManager<AppUser> users,
-        JurisdictionDirectory directory)
+        JurisdictionDirectory directory, CorpsCalendar calendar)
     {
         var user = principal.Identity?.IsAuthenticated == true ? await users.GetUserAsync(principal) : null;
-        return TypedResults.Ok(new SessionState(user is not null, user is null ? null : await Describe(user, users, directory)));
+        return TypedResults.Ok(new SessionState(user is not null, user is null ? null : await Describe(user, users, directory, calendar)));
     }
 
     /// <summary>
@@ -140,11 +142,13 @@ public static class AuthEndpoints
         return TypedResults.Ok(new AntiforgeryToken(tokens.RequestToken!, tokens.HeaderName!));
     }
 
-    private static async Task<CurrentUser> Describe(AppUser user, UserManager<AppUser> users, JurisdictionDirectory directory)
+    private static async Task<CurrentUser> Describe(AppUser user, UserManager<AppUser> users, JurisdictionDirectory directory,
+        CorpsCalendar calendar)
     {
         var roles = await users.GetRolesAsync(user);
         var j = directory.Find(user.JurisdictionId);
         return new CurrentUser(user.UserName!, user.DisplayName, [.. roles],
-            new JurisdictionRef(user.JurisdictionId, j?.Name ?? "", j?.Level.ToString() ?? ""), user.MustChangePassword);
+            new JurisdictionRef(user.JurisdictionId, j?.Name ?? "", j?.Level.ToString() ?? ""), user.MustChangePassword,
+            calendar.ZoneId);
     }
 }

@@ -43,14 +43,18 @@ internal sealed class Chromium : IAsyncDisposable
         return new Chromium(playwright, browser);
     }
 
-    /// <summary>A fresh profile (no cookies, no localStorage) at a control-room screen size.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    /// <summary>
+    /// A fresh profile (no cookies, no localStorage) at a control-room screen size; the browser's time
+    /// zone is the machine's unless <paramref name="timeZone"/> (an IANA id) says otherwise.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1600, Height = 900 },
             Locale = "zh-CN",
+            TimezoneId = timeZone,
         });
         return await context.NewPageAsync();
     }

@@ -17,6 +17,7 @@ import { incidentMatrix, incidentsByDayChart } from './incidents-by-day.js';
 import { INTERVALS, responseTimeChart } from './response-times.js';
 import { AVAILABLE_STATUSES, unitStatusSummary, unitsByStatusChart } from './units-by-status.js';
 import { coverageChart } from './coverage.js';
+import { corpsClock } from '../shared/corps-time.js';
 
 const COVERAGE_MINUTES = 5;
 const COVERAGE_REFRESH_MS = 10_000; // as on the map: at most one re-computation per 10 s
@@ -102,7 +103,7 @@ async function start() {
   let updatedAt = null;
   const renderUpdated = () => {
     updated.textContent = updatedAt
-      ? t('dashboard.updatedAt', { time: updatedAt.toLocaleTimeString(document.documentElement.lang) })
+      ? t('dashboard.updatedAt', { time: corpsClock(updatedAt, document.documentElement.lang) })
       : '';
   };
   onLanguageChange(renderUpdated);

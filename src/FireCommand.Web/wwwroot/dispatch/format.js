@@ -1,8 +1,9 @@
 // How the dispatch screens write times, durations, distances, levels and server reasons. Durations
-// are mm:ss (what a dispatcher reads off a stopwatch); clock times are 24-hour in the user's zone.
+// are mm:ss (what a dispatcher reads off a stopwatch); clock times are 24-hour in the corps' zone.
 
 import { t, has, currentLanguage, formatNumber } from '../shared/i18n.js';
 import { el } from './dom.js';
+import { corpsFormat, corpsDay } from '../shared/corps-time.js';
 
 /** 75 → "1:15", 3725 → "1:02:05"; null → "—". */
 export function duration(seconds) {
@@ -14,25 +15,19 @@ export function duration(seconds) {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-const clockFormats = new Map();
 function clockFormat(withDate) {
-  const key = `${currentLanguage()}|${withDate}`;
-  if (!clockFormats.has(key)) {
-    clockFormats.set(key, new Intl.DateTimeFormat(currentLanguage(), {
-      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-      ...(withDate ? { month: '2-digit', day: '2-digit' } : {}),
-    }));
-  }
-  return clockFormats.get(key);
+  return corpsFormat(currentLanguage(), {
+    hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    ...(withDate ? { month: '2-digit', day: '2-digit' } : {}),
+  });
 }
 
-/** "14:03:27" (or "11-28 14:03:27" when not today). */
+/** "14:03:27" (or "11-28 14:03:27" when not the corps' today), in the corps' time zone. */
 export function clock(iso, { date = false } = {}) {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
-  const today = new Date();
-  const other = d.toDateString() !== today.toDateString();
+  const other = corpsDay(d) !== corpsDay(new Date());
   return clockFormat(date || other).format(d);
 }
 
@@ -55,11 +50,25 @@ export function reasonText(reason) {
   return currentLanguage() === 'en' ? (reason.english || reason.chinese || reason.code) : (reason.chinese || reason.english || reason.code);
 }
 
+// A unit's task is stored on its assignment as the plan slot's Chinese name (what the order said);
+// the English names come from the plans in force and from every recommendation seen.
+const slotEnglish = new Map();
+
+/** Remembers the English names of plan slots ({chinese, english} or the plan document's {zh, en}). */
+export function learnSlotNames(slots) {
+  for (const s of slots ?? []) {
+    const chinese = s?.chinese ?? s?.zh;
+    const english = s?.english ?? s?.en;
+    if (chinese && english) slotEnglish.set(chinese, english);
+  }
+}
+
 /** A plan slot label ({chinese, english}) or a stored slot string in the current language. */
 export function slotText(slot) {
   if (!slot) return '';
-  if (typeof slot === 'string') return slot;
-  return currentLanguage() === 'en' ? (slot.english || slot.chinese) : (slot.chinese || slot.english);
+  const english = currentLanguage() === 'en';
+  if (typeof slot === 'string') return english ? (slotEnglish.get(slot) ?? slot) : slot;
+  return english ? (slot.english || slot.chinese) : (slot.chinese || slot.english);
 }
 
 export function typeText(type) {

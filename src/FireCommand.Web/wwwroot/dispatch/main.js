@@ -11,6 +11,7 @@ import { connectLive, onLive } from '../shared/live.js';
 import { el } from './dom.js';
 import { duration } from './format.js';
 import { syncClock, serverNow } from './clock.js';
+import { corpsClock } from '../shared/corps-time.js';
 import { createStore } from './store.js';
 import { createQueue } from './queue.js';
 import { createUnitBoard } from './unit-board.js';
@@ -143,10 +144,7 @@ async function start() {
 
   // Server clock in the status bar: what the timers count against.
   const clockEl = document.getElementById('server-clock');
-  const fmt = () => new Intl.DateTimeFormat(document.documentElement.lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-  let clockFormat = fmt();
-  onLanguageChange(() => { clockFormat = fmt(); });
-  const tickClock = () => { clockEl.textContent = clockFormat.format(new Date(serverNow())); };
+  const tickClock = () => { clockEl.textContent = corpsClock(new Date(serverNow()), document.documentElement.lang); };
   tickClock();
   setInterval(tickClock, 1000);
 

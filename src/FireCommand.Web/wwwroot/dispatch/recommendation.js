@@ -8,7 +8,7 @@
 import { t, formatNumber, onLanguageChange } from '../shared/i18n.js';
 import { api, ApiError } from '../shared/api.js';
 import { el, button } from './dom.js';
-import { duration, distance, reasonText, slotText, apparatusText, problemText } from './format.js';
+import { duration, distance, reasonText, slotText, learnSlotNames, apparatusText, problemText } from './format.js';
 
 /**
  * @param root       the element to render into
@@ -212,6 +212,7 @@ export function createRecommendationPanel(root, { canDispatch = false, preview =
       const next = await api.get(`/api/incidents/${encodeURIComponent(id)}/recommendation`);
       // A late answer (another incident selected, or a newer request sent meanwhile) is dropped.
       if (seq !== requestSeq || id !== incidentId || (next?.incidentId !== undefined && next.incidentId !== id)) return;
+      learnSlotNames([...(next?.required ?? []), ...(next?.recommendation?.units ?? []).map((u) => u.slot)]);
       show(next, { keepMessage: true, forIncident: id });
       if (pendingDispatch) {
         pendingDispatch = false;

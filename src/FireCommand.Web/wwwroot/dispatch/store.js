@@ -5,6 +5,7 @@
 
 import { api } from '../shared/api.js';
 import { serverNow } from './clock.js';
+import { learnSlotNames } from './format.js';
 
 const OPEN = new Set(['Received', 'Dispatched', 'Working', 'Closing']);
 
@@ -100,12 +101,14 @@ export function createStore() {
       emit('select', { id });
     },
 
-    /** Loads reference data (stations, jurisdictions) once. */
+    /** Loads reference data (stations, jurisdictions, the plans' slot names) once. */
     async loadReference() {
-      const [stationList, jurisdictionList] = await Promise.all([
+      const [stationList, jurisdictionList, plans] = await Promise.all([
         api.get('/api/stations'),
         api.get('/api/jurisdictions'),
+        api.get('/api/response-plans'),
       ]);
+      learnSlotNames((plans?.document?.plans ?? []).flatMap((plan) => plan.slots ?? []));
       stations.clear();
       for (const s of stationList) stations.set(s.id, s);
       jurisdictions.clear();

@@ -3,6 +3,7 @@
 // over the radio).
 
 import { t, formatNumber, onLanguageChange } from '../shared/i18n.js';
+import { corpsClock } from '../shared/corps-time.js';
 
 export function createStatusBar(element, map, layers) {
   const counts = document.createElement('div');
@@ -45,7 +46,7 @@ export function createStatusBar(element, map, layers) {
     }
     const loading = [...states.values()].includes('loading');
     time.textContent = loading ? t('map.loading')
-      : updatedAt ? t('map.updatedAt', { time: updatedAt.toLocaleTimeString(document.documentElement.lang) }) : '';
+      : updatedAt ? t('map.updatedAt', { time: corpsClock(updatedAt, document.documentElement.lang) }) : '';
     live.hidden = !liveState;
     live.dataset.state = liveState ?? '';
     live.textContent = liveState ? t(`live.${liveState}`) : '';

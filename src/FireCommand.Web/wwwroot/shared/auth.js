@@ -2,13 +2,16 @@
 // browser goes (a page without a session goes to the login page and comes back afterwards).
 
 import { api, ApiError, resetAntiforgery } from './api.js';
+import { setCorpsTimeZone } from './corps-time.js';
 
 const LOGIN_PAGE = '/login.html';
 
 /** The signed-in user from GET /api/auth/me, or null when there is no session. */
 export async function currentUser() {
   try {
-    return await api.get('/api/auth/me');
+    const user = await api.get('/api/auth/me');
+    setCorpsTimeZone(user?.timeZone);
+    return user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;

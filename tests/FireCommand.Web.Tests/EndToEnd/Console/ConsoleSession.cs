@@ -27,9 +27,9 @@ internal sealed class ConsoleSession
     public static readonly LocatorAssertionsToBeVisibleOptions Slow = new() { Timeout = 60_000 };
 
     public static async Task<ConsoleSession> SignInAsync(Chromium chromium, Uri baseAddress, string userName,
-        string password = KestrelHost.DemoPassword)
+        string password = KestrelHost.DemoPassword, string? timeZone = null)
     {
-        var page = await chromium.NewPageAsync(baseAddress);
+        var page = await chromium.NewPageAsync(baseAddress, timeZone);
         var problems = new PageProblems(page);
         await page.GotoAsync("/login.html");
         await page.FillAsync("#login-user", userName);

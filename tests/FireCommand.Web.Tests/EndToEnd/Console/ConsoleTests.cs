@@ -73,6 +73,10 @@ public sealed class ConsoleTests(KestrelHost host, ITestOutputHelper output) : I
         await Expect(page.Locator("#tab-incident")).ToHaveTextAsync("Incident");
         await Expect(page.Locator("#queue-title")).ToHaveTextAsync("Incident queue");
         await Expect(page.Locator($"#assigned-units tr[data-unit-id='{unitId}']")).ToContainTextAsync("22 On scene");
+        // Each unit's task (stored as the plan slot's Chinese name) reads in English too.
+        var slots = await page.Locator("#assigned-units .fc-assigned__slot").AllInnerTextsAsync();
+        Assert.NotEmpty(slots);
+        Assert.All(slots, slot => Assert.Matches("^[^\\u4e00-\\u9fff]+$", slot));
         // What was on screen before the switch follows it: the board's refusal, the toasts.
         await Expect(page.Locator("#board-notice")).ToContainTextAsync("cannot go from 22 On scene straight to 10 Available");
         await Expect(page.Locator("#toasts")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex("[\\u4e00-\\u9fff]"));
@@ -91,6 +95,7 @@ public sealed class ConsoleTests(KestrelHost host, ITestOutputHelper output) : I
         await page.ClickAsync("button[data-lang='en']");
         await Expect(page.Locator("#units-title")).ToContainTextAsync("Units");
         await Expect(page.Locator(".fc-cmd-label__status").First).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("[\\u4e00-\\u9fff]"));
+        await Expect(page.Locator("#assigned-units .fc-assigned__slot").First).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("[\\u4e00-\\u9fff]"));
         await Screenshots.SaveAsync(page, "incident-en", output);
         await page.ClickAsync("button[data-lang='zh-CN']");
         session.Problems.AssertNone();
@@ -248,5 +253,40 @@ public sealed class ConsoleTests(KestrelHost host, ITestOutputHelper output) : I
 
         viewer.Problems.AssertNone();
         dispatcher2.Problems.AssertNone();
+    }
+
+    /// <summary>
+    /// A workstation whose browser runs on another zone (here New York, 13 hours behind Beijing in
+    /// December) still shows the corps' clock: the status-bar clock and an incident's received time
+    /// are Beijing time, as in the radio log and the incident number.
+    /// </summary>
+    [Fact]
+    public async Task ClockTimes_AreInTheCorpsTimeZone_NotTheBrowsers()
+    {
+        await using var chromium = await Chromium.LaunchAsync();
+        var session = await ConsoleSession.SignInAsync(chromium, host.BaseAddress, "dispatcher", timeZone: "America/New_York");
+        var page = session.Page;
+        var place = await session.KeyPlaceNearAStationAsync(11);
+        var (status, taken) = await session.PostAsync("/api/alarms", new
+        {
+            source = "Call119", callerNumber = "13600136011", type = "Fire", address = place["name"]!.GetValue<string>(),
+            latitude = place["latitude"]!.GetValue<double>(), longitude = place["longitude"]!.GetValue<double>(),
+        });
+        Assert.Equal(201, status);
+        var incident = taken!["incident"]!;
+        var beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var received = TimeZoneInfo.ConvertTime(incident["receivedAt"]!.GetValue<DateTimeOffset>(), beijing);
+
+        await page.GotoAsync($"/console.html?incident={incident["id"]!.GetValue<long>()}");
+        await Expect(page.Locator("body[data-console-ready='true']")).ToBeVisibleAsync(ConsoleSession.Slow);
+        await Expect(page.Locator("#incident-view")).ToContainTextAsync(
+            "接警 " + received.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+
+        // The status-bar clock ticks every second; a minute either way still tells Beijing from New York.
+        var shown = TimeOnly.ParseExact(await page.Locator("#server-clock").InnerTextAsync(), "HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var now = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, beijing).DateTime);
+        var apart = Math.Abs((shown.ToTimeSpan() - now.ToTimeSpan()).TotalMinutes);
+        Assert.True(Math.Min(apart, 1440 - apart) <= 1, $"the status-bar clock shows {shown}, Beijing time is {now}");
+        session.Problems.AssertNone();
     }
 }
