@@ -99,3 +99,36 @@ public sealed class BaseMapSettingsTests : IDisposable
         return e is AggregateException a ? a.InnerException! : e;
     }
 }
+
+/// <summary>A PMTiles file as the platform serves it: format, credit and tiles from the archive written to the specification.</summary>
+public sealed class PmTilesSourceTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("fc-pmtiles-source-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Open_ReadsFormatZoomsBoundsAndCredit_AndGivesTilesByXyz()
+    {
+        var magenta = TestTiles.SolidPng(TestTiles.Magenta, 8);
+        var cyan = TestTiles.SolidPng(TestTiles.Cyan, 8);
+        var tiles = new List<FireCommand.Geo.Tests.Tiles.PmTilesSpecWriter.Tile>();
+        for (int x = 0; x < 4; x++)
+            for (int y = 0; y < 4; y++)
+                tiles.Add(new(2, x, y, y == 3 ? cyan : magenta));
+        var path = Path.Combine(_dir, "province.pmtiles");
+        File.WriteAllBytes(path, FireCommand.Geo.Tests.Tiles.PmTilesSpecWriter.Write(tiles, tileType: 2, 2, 2,
+            """{"attribution":"<a href=\"https://example.invalid\">© 省测绘局</a>"}""", leafSize: 3, bounds: (113.8, 22.4, 114.2, 22.7)));
+
+        var options = new MapOptions { BaseLayer = { Kind = "pmtiles", Path = path } };
+        using var baseMap = new BaseMap(Options.Create(options));
+        var view = baseMap.View!;
+        Assert.Equal(("pmtiles", "png", 2, 2, "© 省测绘局"), (view.Kind, view.Format, view.MinZoom, view.MaxZoom, view.Attribution));
+        Assert.Equal([113.8, 22.4, 114.2, 22.7], view.Bounds!.Select(b => Math.Round(b, 6)));
+        // XYZ row 3 is the southern edge, where the archive holds the cyan tiles.
+        Assert.Equal(cyan, (await baseMap.Source!.GetTileAsync(2, 1, 3, CancellationToken.None))!.Data);
+        Assert.Equal(magenta, (await baseMap.Source.GetTileAsync(2, 1, 0, CancellationToken.None))!.Data);
+        Assert.Null((await baseMap.Source.GetTileAsync(2, 1, 3, CancellationToken.None))!.ContentEncoding);
+        Assert.Null(await baseMap.Source.GetTileAsync(3, 0, 0, CancellationToken.None));
+    }
+}
