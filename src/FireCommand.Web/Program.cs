@@ -5,6 +5,7 @@ using FireCommand.Web.Cli;
 using FireCommand.Web.Dispatch;
 using FireCommand.Web.Hosting;
 using FireCommand.Web.Map;
+using FireCommand.Web.Map.Tiles;
 using FireCommand.Web.Resources;
 using FireCommand.Web.Security;
 using FireCommand.Web.Shared;
@@ -25,6 +26,7 @@ builder.Services.AddFireCommandData(builder.Configuration, builder.Environment.C
 builder.AddPlatformSecurity();
 builder.AddPlatformApi();
 builder.AddDispatch();
+builder.AddBaseMap();
 
 var app = builder.Build();
 await app.InitialisePlatformAsync();

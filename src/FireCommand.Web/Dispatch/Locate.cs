@@ -10,11 +10,11 @@ namespace FireCommand.Web.Dispatch;
 
 /// <summary>
 /// Address search for the call-taker (接警定位): the local gazetteer of the province's places, roads,
-/// crossings, stations and key places, offline. Built once from the database and rebuilt after
+/// crossings, stations and key places, and a province package's POI and address names, offline. Built once from the database and rebuilt after
 /// <see cref="Invalidate"/>. Places of another jurisdiction (stations, key places and their addresses) are not shown;
 /// settlements and roads are public geography. Thread-safe.
 /// </summary>
-public sealed class Locate(IServiceScopeFactory scopes, Map.ProvinceGeography geography, TimeProvider clock)
+public sealed class Locate(IServiceScopeFactory scopes, Map.ProvinceGeography geography, Map.PackageNames packageNames, TimeProvider clock)
 {
     // New key places and stations reach the index within this time even without an Invalidate.
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
@@ -80,7 +80,8 @@ public sealed class Locate(IServiceScopeFactory scopes, Map.ProvinceGeography ge
                 await db.Settlements.AsNoTracking().ToListAsync(ct),
                 await db.Stations.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct),
                 await db.KeyPlaces.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct),
-                [.. geography.Current.Roads]);
+                [.. geography.Current.Roads],
+                packageNames.Names);
             _builtAt = clock.GetUtcNow();
             return _gazetteer = Gazetteer.FromProvince(source);
         }

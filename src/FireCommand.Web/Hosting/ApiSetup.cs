@@ -27,6 +27,7 @@ public static class ApiSetup
         services.AddHealthChecks().AddDbContextCheck<FireCommandDbContext>("database", tags: ["ready"]);
         services.AddSingleton<RoadLayerCache>();
         services.AddSingleton<ProvinceGeography>();
+        services.AddSingleton<PackageNames>();
         services.AddSingleton<IOneTimePasswordSink, ConsoleOneTimePasswordSink>();
         services.AddSingleton(new OneTimePasswordFile(PlatformPaths.DataDirectory(builder)));
         services.AddSingleton<CoverageLayer>();

@@ -48,6 +48,7 @@ public static partial class PlatformBootstrap
         var root = await EnsureRootJurisdictionAsync(db, ct);
         sp.GetRequiredService<JurisdictionDirectory>().Load(await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct));
         await sp.GetRequiredService<Map.ProvinceGeography>().LoadAsync(db, ct, package?.GraphPath);
+        sp.GetRequiredService<Map.PackageNames>().Load(package?.Records.Names ?? []);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -1,6 +1,7 @@
 using FireCommand.Core.Data;
 using FireCommand.Core.Resources;
 using FireCommand.Core.Security;
+using FireCommand.Web.Map.Tiles;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
@@ -71,10 +72,8 @@ public static class MapLayers
                     view.CoveredPopulationShare, view.CoveredRoadShare))
                 : TypedResults.Problem(statusCode: 503, title: "No road network", detail: "The platform has no road network loaded.");
         });
-        map.MapGet("/config", (Microsoft.Extensions.Options.IOptions<MapOptions> options) => TypedResults.Ok(new
-        {
-            BaseLayer = string.IsNullOrWhiteSpace(options.Value.BaseLayer.Url) ? null : options.Value.BaseLayer,
-        }));
+        map.MapGet("/config", (Tiles.BaseMap baseMap) => TypedResults.Ok(new { BaseLayer = baseMap.View }));
+        map.MapBaseMapTiles();
         return app;
     }
 

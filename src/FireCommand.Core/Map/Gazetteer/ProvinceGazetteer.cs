@@ -25,10 +25,12 @@ public static class ProvinceGazetteer
     /// <item>crossings "A与B交叉口" (alias "B与A交叉口") at each junction shared by two differently named
     /// roads, the bigger road first, one per pair of roads within 300 m;</item>
     /// <item>roads and crossings take the jurisdiction whose boundary holds their pin (else that of the
-    /// nearest town, county seat or city) and its names as context.</item>
+    /// nearest town, county seat or city) and its names as context;</item>
+    /// <item>a province package's names (POIs, other names, addresses) that no record above already gives,
+    /// placed in a jurisdiction the same way (see <see cref="PackageNameGazetteer"/>).</item>
     /// </list>
     /// Ids are "settlement:12", "station:3", "keyplace:40", "address:keyplace:40", "road:{lowest segment id}",
-    /// "junction:{junction id}:{road id}:{road id}". Importance: city 1.0, county seat 0.85, stations
+    /// "junction:{junction id}:{road id}:{road id}", "name:{index in the package's names}". Importance: city 1.0, county seat 0.85, stations
     /// 0.45–0.8 by kind, key places 0.6–0.8 by occupants, towns and villages by population, roads by class.
     /// </summary>
     public static IReadOnlyList<GazetteerEntry> Entries(ProvinceGazetteerSource source)
@@ -44,6 +46,7 @@ public static class ProvinceGazetteer
         entries.AddRange(source.Stations.OrderBy(s => s.Id).Where(s => !string.IsNullOrWhiteSpace(s.Address))
             .Select(s => Address("station", s.Id, s.Address!, s.Location, s.JurisdictionId, context)));
         entries.AddRange(RoadGazetteer.Entries(source.RoadSegments, context));
+        if (source.Names is { Count: > 0 } names) entries.AddRange(PackageNameGazetteer.Entries(names, entries, context).ToList());
         return entries;
     }
 
@@ -136,9 +139,11 @@ public static class ProvinceGazetteer
 /// <param name="Stations">Fire stations and teams.</param>
 /// <param name="KeyPlaces">Key places (重点单位).</param>
 /// <param name="RoadSegments">Road segments; named ones become roads and crossings.</param>
+/// <param name="Names">A province package's gazetteer names (records.json <c>names</c>); none for the demo province.</param>
 public sealed record ProvinceGazetteerSource(
     IReadOnlyList<Jurisdiction> Jurisdictions,
     IReadOnlyList<Settlement> Settlements,
     IReadOnlyList<Station> Stations,
     IReadOnlyList<KeyPlace> KeyPlaces,
-    IReadOnlyList<RoadSegment> RoadSegments);
+    IReadOnlyList<RoadSegment> RoadSegments,
+    IReadOnlyList<Province.NameRecord>? Names = null);

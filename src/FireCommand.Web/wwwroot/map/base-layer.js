@@ -1,6 +1,7 @@
-// The optional online base layer (GET /api/map/config). Off by default: the command centre may have
-// no internet, and the map must never depend on a tile server, so nothing is fetched from outside
-// unless an operator configured it. A GCJ-02 tile set (AMap-style) gets a map CRS that shifts our
+// The optional base layer (GET /api/map/config). Off by default: the command centre may have no
+// internet, and the map must never depend on a tile server, so nothing is fetched unless an operator
+// configured it: a tile file the platform serves itself (/api/map/tiles, MBTiles or PMTiles) or a tile
+// service on the intranet (Tianditu, a provincial GIS, PGIS) that the browser asks directly. A GCJ-02 tile set (AMap-style) gets a map CRS that shifts our
 // WGS-84 data onto it at projection time: every layer stays in WGS-84, and positions read back from
 // the map (cursor, clicks) are WGS-84 again.
 
@@ -51,19 +52,33 @@ export function mapOptionsFor(base) {
 /**
  * Adds the tile layer under everything; the platform's own land fill is hidden so the tiles show.
  * When no tile has loaded after a few errors (no internet, a blocked host), the land fill comes back
- * and `onFailed` is called once: the offline map is still complete.
+ * and `onFailed('unreachable')` is called once: the offline map is still complete. Vector tiles
+ * (format pbf) are served by the platform for other clients, but Leaflet draws only images:
+ * `onFailed('vector')`, and no layer.
  */
 export function addBaseLayer(map, base, onFailed = () => {}) {
   if (!base) return null;
+  if (base.format === 'pbf') {
+    onFailed('vector');
+    return null;
+  }
   const maxZoom = Number.isFinite(base.maxZoom) ? base.maxZoom : 18;
-  const layer = L.tileLayer(base.url, {
+  const options = {
     // Operator-set text, but Leaflet inserts attributions as HTML: keep it text.
     attribution: base.attribution ? escapeHtml(base.attribution) : '',
     maxNativeZoom: maxZoom,
     maxZoom: 18,
     crossOrigin: false,
     keepBuffer: 2,
-  });
+  };
+  // A tile file covers its own zooms and area; asking beyond them would only count as failures.
+  if (Number.isFinite(base.minZoom) && base.minZoom > 0) options.minNativeZoom = base.minZoom;
+  if (Array.isArray(base.bounds) && base.bounds.length === 4) {
+    const [west, south, east, north] = base.bounds;
+    // Padded: GCJ-02 tiles are drawn up to ~700 m from where their WGS-84 bounds say.
+    options.bounds = L.latLngBounds([south, west], [north, east]).pad(0.05);
+  }
+  const layer = L.tileLayer(base.url, options);
   let loaded = 0;
   let errors = 0;
   layer.on('tileload', () => { loaded += 1; });
@@ -71,7 +86,7 @@ export function addBaseLayer(map, base, onFailed = () => {}) {
     errors += 1;
     if (loaded === 0 && errors === FAILED_AFTER_ERRORS) {
       map.getContainer().classList.remove('fc-map--online');
-      onFailed();
+      onFailed('unreachable');
     }
   });
   layer.addTo(map);

@@ -10,6 +10,7 @@ import { requireUser, loginUrl } from '../shared/auth.js';
 import { mountHeader } from '../shared/header.js';
 import { createMapView } from './map-view.js';
 import { loadBaseLayerConfig, mapOptionsFor, addBaseLayer } from './base-layer.js';
+import { createBaseSwitch } from './base-switch.js';
 import { createLookups } from './lookups.js';
 import { createLayerPanel, initiallyVisible } from './layer-panel.js';
 import { createLayerLoader } from './layer-loader.js';
@@ -52,7 +53,8 @@ async function start() {
   const base = await loadBaseLayerConfig();
   const view = createMapView(document.getElementById('map'), mapOptionsFor(base));
   const { map } = view;
-  addBaseLayer(map, base, () => showBanner(t('map.baseLayerFailed')));
+  const baseTiles = addBaseLayer(map, base,
+    (reason) => showBanner(t(reason === 'vector' ? 'map.baseLayerVector' : 'map.baseLayerFailed')));
   const ctx = { map, renderer: view.renderer, lookups: createLookups(), events: new EventTarget() };
 
   const incidents = createIncidentsLayer(ctx);
@@ -99,6 +101,7 @@ async function start() {
     legend.render();
     status.render();
   });
+  if (baseTiles) createBaseSwitch(map, baseTiles);
 
   const banner = createConnectionBanner(document.getElementById('live-banner'));
   startLiveMap({ incidents, units, coverage }, loader, {
