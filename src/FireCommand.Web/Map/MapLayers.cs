@@ -72,7 +72,13 @@ public static class MapLayers
                     view.CoveredPopulationShare, view.CoveredRoadShare))
                 : TypedResults.Problem(statusCode: 503, title: "No road network", detail: "The platform has no road network loaded.");
         });
-        map.MapGet("/config", (Tiles.BaseMap baseMap) => TypedResults.Ok(new { BaseLayer = baseMap.View }));
+        // DataSource names where the map's own geography comes from, for the credit on the map:
+        // the generated demo province, or a province package built from OpenStreetMap (ODbL).
+        map.MapGet("/config", (Tiles.BaseMap baseMap, IConfiguration configuration) => TypedResults.Ok(new
+        {
+            BaseLayer = baseMap.View,
+            DataSource = string.IsNullOrWhiteSpace(configuration[Hosting.ProvinceStart.PathKey]) ? "demo" : "openStreetMap",
+        }));
         map.MapBaseMapTiles();
         return app;
     }

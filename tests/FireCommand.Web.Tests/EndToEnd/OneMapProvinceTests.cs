@@ -53,12 +53,16 @@ public sealed class OneMapProvinceTests(ProvinceKestrelHost host, ITestOutputHel
         // No base map is configured: not one tile is asked for, the map is the package's own roads.
         Assert.Equal(0, await page.Locator("#map .leaflet-tile").CountAsync());
         await Expect(page.Locator("#base-switch")).ToHaveCountAsync(0);
+        // OpenStreetMap's data is credited on the map (ODbL), not as the demo's.
+        await Expect(page.Locator(".leaflet-control-attribution")).ToContainTextAsync("© OpenStreetMap 贡献者");
+        await Expect(page.Locator(".leaflet-control-attribution")).Not.ToContainTextAsync("演示数据");
         await Screenshots.SaveAsync(page, "map-province-zh", output);
 
         await page.EvaluateAsync("() => localStorage.setItem('firecommand.lang', 'en')");
         await page.ReloadAsync();
         await Expect(page.Locator("body[data-map-ready='true']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.Locator("#layer-panel h2")).ToHaveTextAsync("Layers");
+        await Expect(page.Locator(".leaflet-control-attribution")).ToContainTextAsync("Map data © OpenStreetMap contributors");
         await Screenshots.SaveAsync(page, "map-province-en", output);
         problems.AssertNone();
     }

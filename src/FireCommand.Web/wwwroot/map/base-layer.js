@@ -12,18 +12,27 @@ import { escapeHtml } from '../shared/escape.js';
 const L = window.L;
 const FAILED_AFTER_ERRORS = 4;
 
-/** The base-layer settings, or null (offline) when none is configured or the endpoint is missing. */
-export async function loadBaseLayerConfig() {
+/**
+ * The map settings: `base`, the base-layer settings or null (offline) when none is configured or the
+ * endpoint is missing; `dataSource`, where the geography comes from ('demo' or 'openStreetMap'),
+ * which decides the credit shown on the map.
+ */
+export async function loadMapConfig() {
   try {
     const config = await api.get('/api/map/config');
     const base = config?.baseLayer;
-    return base && typeof base.url === 'string' && base.url ? base : null;
+    return { base: base && typeof base.url === 'string' && base.url ? base : null, dataSource: config?.dataSource ?? 'demo' };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) throw error;
     // Any other failure means "no base layer": the offline map is complete on its own.
     console.warn('map config unavailable; staying offline', error);
-    return null;
+    return { base: null, dataSource: 'demo' };
   }
+}
+
+/** The resource key of the credit for the map's own geography. */
+export function dataAttributionKey(dataSource) {
+  return dataSource === 'openStreetMap' ? 'map.attributionOsm' : 'map.attribution';
 }
 
 /** Web Mercator drawn in GCJ-02: WGS-84 in, GCJ-02 on screen. */

@@ -9,7 +9,7 @@ import { api, ApiError } from '../shared/api.js';
 import { requireUser, loginUrl } from '../shared/auth.js';
 import { mountHeader } from '../shared/header.js';
 import { createMapView } from './map-view.js';
-import { loadBaseLayerConfig, mapOptionsFor, addBaseLayer } from './base-layer.js';
+import { loadMapConfig, mapOptionsFor, addBaseLayer, dataAttributionKey } from './base-layer.js';
 import { createBaseSwitch } from './base-switch.js';
 import { createLookups } from './lookups.js';
 import { createLayerPanel, initiallyVisible } from './layer-panel.js';
@@ -50,8 +50,9 @@ async function start() {
   mountHeader(user, 'map');
 
   // The CRS depends on the base layer (GCJ-02 tiles shift our data), so it is known before the map exists.
-  const base = await loadBaseLayerConfig();
-  const view = createMapView(document.getElementById('map'), mapOptionsFor(base));
+  const { base, dataSource } = await loadMapConfig();
+  const view = createMapView(document.getElementById('map'),
+    { ...mapOptionsFor(base), attributionKey: dataAttributionKey(dataSource) });
   const { map } = view;
   const baseTiles = addBaseLayer(map, base,
     (reason) => showBanner(t(reason === 'vector' ? 'map.baseLayerVector' : 'map.baseLayerFailed')));

@@ -43,8 +43,9 @@ function zoomBand(zoom) {
 
 /** `options` may carry a `crs` (see base-layer.js); the default is Web Mercator. */
 export function createMapView(container, options = {}) {
+  const { attributionKey = 'map.attribution', ...mapOptions } = options;
   const map = L.map(container, {
-    ...options,
+    ...mapOptions,
     preferCanvas: true,
     zoomControl: false,
     attributionControl: false,
@@ -90,7 +91,7 @@ export function createMapView(container, options = {}) {
     }).addTo(map);
     if (attributionText) attribution.removeAttribution(attributionText);
     // Attribution text is from our own resource file; Leaflet inserts it as HTML, so escape anyway.
-    attributionText = escapeHtml(t('map.attribution'));
+    attributionText = escapeHtml(t(attributionKey));
     attribution.addAttribution(attributionText);
   }
   translate();
