@@ -83,6 +83,19 @@ public sealed class ProvinceTemplateTests : IDisposable
     }
 
     [Fact]
+    public async Task WorkbookFaults_AreReportedByTheirSheetRow_PastBlankRows()
+    {
+        var path = Path.Combine(_dir, "stations.xlsx");
+        Assert.Equal(0, (await CliRun.Run("province", "template", "stations", "--format", "xlsx", "--out", path)).Exit);
+        FillSheet(path, [["A1", "徐汇消防救援站", "特勤站", .. Pos(Zhaojiabang).Split(',')], ["", "", "", "", ""], ["", "", "", "", ""],
+            ["A2", "浦东消防救援站", "大型站", .. Pos(PudongSouth).Split(',')]]);
+        var run = await CliRun.Run("province", "build", "--osm", CliRun.SharedData("osm/shanghai-center.osm.gz"), "--out", Path.Combine(_dir, "out"),
+            "--stations", path + ":wgs84");
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("stations.xlsx:5 kind: '大型站' is not one of", run.Err);
+    }
+
+    [Fact]
     public async Task Template_NeverOverwritesAFile()
     {
         var path = Path.Combine(_dir, "mine.csv");
@@ -118,7 +131,7 @@ public sealed class ProvinceTemplateTests : IDisposable
         foreach (var row in rows)
         {
             var cells = new Dictionary<string, object?>();
-            for (var i = 0; i < row.Length; i++) cells[$"c{i}"] = Cell(row[i]);
+            for (var i = 0; i < header.Length; i++) cells[$"c{i}"] = i < row.Length ? Cell(row[i]) : null;
             filled.Add(cells);
         }
         File.Delete(path);
