@@ -148,6 +148,17 @@ public sealed class ProvinceRecordFileTests : IDisposable
         Assert.Equal("徐汇消防救援站", Assert.Single(ProvincePackage.Read(output).Records.Stations).Name);
     }
 
+    [Fact]
+    public async Task MissingRecordFile_IsAnErrorAndWritesNothing()
+    {
+        var run = await CliRun.Run("province", "build", "--osm", Shanghai, "--out", Path.Combine(_dir, "out"),
+            "--key-places", Path.Combine(_dir, "nope.csv") + ":gcj02");
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("key-places file", run.Err);
+        Assert.Contains("nope.csv", run.Err);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
+    }
+
     [Theory]
     [InlineData("--stations", "stations.csv")]
     [InlineData("--water-sources", "w.geojson:tokyo")]

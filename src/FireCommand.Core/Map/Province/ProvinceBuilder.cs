@@ -41,6 +41,7 @@ public static class ProvinceBuilder
         Func<string, IProgress<double>?>? progress = null, CancellationToken ct = default)
     {
         if (!File.Exists(request.OsmPath)) throw new FileNotFoundException($"OSM file '{request.OsmPath}' not found.", request.OsmPath);
+        request.RecordFiles?.EnsureFilesExist();
         var output = Path.GetFullPath(request.OutputDirectory);
         if (File.Exists(output) || Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
             throw new IOException($"output '{request.OutputDirectory}' exists and is not empty; give a new folder.");

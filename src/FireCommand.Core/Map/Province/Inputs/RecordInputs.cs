@@ -29,7 +29,16 @@ public sealed record RecordFileInput(RecordTable Table, string Path, string Crs 
 }
 
 /// <summary>The record files of a build, and whether rejected rows may be left out.</summary>
-public sealed record ProvinceRecordInputs(IReadOnlyList<RecordFileInput> Files, bool SkipBadRows = false);
+public sealed record ProvinceRecordInputs(IReadOnlyList<RecordFileInput> Files, bool SkipBadRows = false)
+{
+    /// <summary>Checks that every file exists, before the long read of the extract.</summary>
+    /// <exception cref="FileNotFoundException">A record file does not exist.</exception>
+    public void EnsureFilesExist()
+    {
+        foreach (var f in Files)
+            if (!File.Exists(f.Path)) throw new FileNotFoundException($"{RecordColumns.CliName(f.Table)} file '{f.Path}' not found.", f.Path);
+    }
+}
 
 /// <summary>A row left out of a build: the file, its line (CSV line, sheet row, or GeoJSON feature number),
 /// the column at fault and why.</summary>
