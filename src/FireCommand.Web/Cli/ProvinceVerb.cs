@@ -2,9 +2,10 @@ using FireCommand.Core.Map.Province;
 
 namespace FireCommand.Web.Cli;
 
-/// <summary><c>firecommand province build --osm &lt;extract&gt; --out &lt;dir&gt; [--name …] [--admin-levels 4=corps,…]</c>:
-/// builds a province package folder the platform can start on, with progress on stderr and a JSON
-/// report on stdout.</summary>
+/// <summary><c>firecommand province build --osm &lt;extract&gt; --out &lt;dir&gt; [--name …] [--admin-levels 4=corps,…]
+/// [record files]</c>: builds a province package folder the platform can start on, with progress on stderr and a
+/// JSON report on stdout (rejected record rows also as a list on stderr). <c>province template</c> writes an
+/// empty record file.</summary>
 internal static class ProvinceVerb
 {
     public static async Task<int> RunAsync(CliArguments args, TextWriter stdout, TextWriter stderr, CancellationToken ct)

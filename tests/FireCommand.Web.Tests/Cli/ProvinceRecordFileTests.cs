@@ -149,6 +149,24 @@ public sealed class ProvinceRecordFileTests : IDisposable
     }
 
     [Fact]
+    public async Task GeoJsonFaults_AreReportedByFeatureNumber()
+    {
+        var water = Write("water.geojson", $$$"""
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","geometry":{"type":"Point","coordinates":[{{{Pos(Zhaojiabang)}}}]},"properties":{"code":"W1","kind":"Hydrant"}},
+              {"type":"Feature","geometry":{"type":"LineString","coordinates":[[121.46,31.2],[121.47,31.21]]},"properties":{"code":"W2","kind":"Hydrant"}},
+              {"type":"Feature","geometry":{"type":"Point","coordinates":[{{{Pos(PudongSouth)}}}]},"properties":{"编号":"W3","类型":"水井"}}
+            ]}
+            """);
+        var run = await CliRun.Run("province", "build", "--osm", Shanghai, "--out", Path.Combine(_dir, "out"), "--water-sources", water + ":wgs84");
+        Assert.Equal(1, run.Exit);
+        using var report = JsonDocument.Parse(run.Out);
+        var rows = report.RootElement.GetProperty("rejectedRows").EnumerateArray()
+            .Select(r => (r.GetProperty("line").GetInt32(), r.GetProperty("field").GetString()!)).ToList();
+        Assert.Equal([(2, "geometry"), (3, "kind")], rows);
+    }
+
+    [Fact]
     public async Task MissingRecordFile_IsAnErrorAndWritesNothing()
     {
         var run = await CliRun.Run("province", "build", "--osm", Shanghai, "--out", Path.Combine(_dir, "out"),
