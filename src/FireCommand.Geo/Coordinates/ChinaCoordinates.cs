@@ -52,13 +52,24 @@ public static class ChinaCoordinates
         return new GeoPoint(z * Math.Sin(theta) + 0.006, z * Math.Cos(theta) + 0.0065);
     }
 
-    /// <summary>BD-09 → GCJ-02 (the published approximate inverse, error ~1e-6°, under 0.1 m).</summary>
+    /// <summary>BD-09 → GCJ-02: the published closed-form inverse (error ~1e-6°, about 0.1 m), refined by
+    /// iterating the forward transform to below 1e-10°, so that a chain BD-09 → GCJ-02 → WGS-84 stays
+    /// well inside the metre an imported station may be off by.</summary>
     public static GeoPoint Bd09ToGcj02(GeoPoint bd)
     {
         double x = bd.Longitude - 0.0065, y = bd.Latitude - 0.006;
         double z = Math.Sqrt(x * x + y * y) - 0.00002 * Math.Sin(y * XPi);
         double theta = Math.Atan2(y, x) - 0.000003 * Math.Cos(x * XPi);
-        return new GeoPoint(z * Math.Sin(theta), z * Math.Cos(theta));
+        double lat = z * Math.Sin(theta), lon = z * Math.Cos(theta);
+        for (int i = 0; i < 10; i++)
+        {
+            var forward = Gcj02ToBd09(new GeoPoint(lat, lon));
+            double eLat = forward.Latitude - bd.Latitude, eLon = forward.Longitude - bd.Longitude;
+            if (Math.Abs(eLat) < 1e-10 && Math.Abs(eLon) < 1e-10) break;
+            lat -= eLat;
+            lon -= eLon;
+        }
+        return new GeoPoint(lat, lon);
     }
 
     /// <summary>WGS-84 → BD-09.</summary>

@@ -18,6 +18,7 @@ internal sealed class CliArguments
     private static readonly Dictionary<string, (string Option, string Value)> Switches = new(StringComparer.Ordinal)
     {
         ["json"] = ("format", "json"),
+        ["skip-bad-rows"] = ("skip-bad-rows", "yes"),
     };
 
     public static CliArguments Parse(string[] args)

@@ -65,6 +65,9 @@ public static class CliVerbs
           firecommand isochrone --graph <graph> --from <lat,lon|node:ID> --minutes 5 [--limit <graph units>] [--crs …]
           firecommand coverage --graph <graph> --minutes 5 [--limit <graph units>] [--stations <file>] [--crs …]
           firecommand province build --osm <extract> --out <new folder> [--name <name>] [--admin-levels 4=corps,5=detachment,6=brigade]
+              [--stations <file>:<crs>] [--units <file>] [--water-sources <file>:<crs>] [--key-places <file>:<crs>] [--skip-bad-rows]
+              (files .csv, .xlsx or .geojson; crs wgs84, gcj02, bd09 or cgcs2000)
+          firecommand province template stations|units|water-sources|key-places --format csv|xlsx --out <file>
           firecommand replay <sf-calls.csv> [--speed N|max] [--json | --format table|json] [--repeat N]
         Times are printed in the graph's units: tenths of a second for OSM graphs, the file's own units for DIMACS.
         """;

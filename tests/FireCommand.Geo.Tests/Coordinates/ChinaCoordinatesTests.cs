@@ -22,9 +22,14 @@ public class ChinaCoordinatesTests
         var bd = ChinaCoordinates.Gcj02ToBd09(Beijing);
         Assert.Equal(39.92133699351021, bd.Latitude, 1e-11);
         Assert.Equal(116.41036949371029, bd.Longitude, 1e-11);
+        // The published BD-09 → GCJ-02 value is the closed-form approximation (about 1e-6°); ours refines it
+        // until the forward transform gives the BD-09 point back.
         var gcj = ChinaCoordinates.Bd09ToGcj02(Beijing);
-        Assert.Equal(39.90865673957631, gcj.Latitude, 1e-11);
-        Assert.Equal(116.39762729119315, gcj.Longitude, 1e-11);
+        Assert.Equal(39.90865673957631, gcj.Latitude, 2e-5);
+        Assert.Equal(116.39762729119315, gcj.Longitude, 2e-5);
+        var back = ChinaCoordinates.Gcj02ToBd09(gcj);
+        Assert.Equal(Beijing.Latitude, back.Latitude, 1e-9);
+        Assert.Equal(Beijing.Longitude, back.Longitude, 1e-9);
     }
 
     [Fact]

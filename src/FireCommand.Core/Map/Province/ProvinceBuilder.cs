@@ -11,11 +11,12 @@ namespace FireCommand.Core.Map.Province;
 
 /// <summary>What to build a package from.</summary>
 public sealed record ProvinceBuildRequest(string OsmPath, string OutputDirectory, string? Name = null,
-    IReadOnlyDictionary<int, JurisdictionLevel>? AdminLevels = null, FireEngineProfile? Profile = null);
+    IReadOnlyDictionary<int, JurisdictionLevel>? AdminLevels = null, FireEngineProfile? Profile = null,
+    Inputs.ProvinceRecordInputs? RecordFiles = null);
 
 /// <summary>What a build made and dropped, for the operator.</summary>
 public sealed record ProvinceBuildReport(ProvinceManifest Manifest, ComponentTrim DroppedRoads, int MissingNodeReferences,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes, IReadOnlyList<Inputs.RejectedRow>? RejectedRows = null);
 
 /// <summary>
 /// Builds a province package folder from an OSM extract: the routing graph (as <c>import-osm</c> builds
@@ -40,6 +41,7 @@ public static class ProvinceBuilder
         Func<string, IProgress<double>?>? progress = null, CancellationToken ct = default)
     {
         if (!File.Exists(request.OsmPath)) throw new FileNotFoundException($"OSM file '{request.OsmPath}' not found.", request.OsmPath);
+        request.RecordFiles?.EnsureFilesExist();
         var output = Path.GetFullPath(request.OutputDirectory);
         if (File.Exists(output) || Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
             throw new IOException($"output '{request.OutputDirectory}' exists and is not empty; give a new folder.");
@@ -56,23 +58,27 @@ public static class ProvinceBuilder
         var tree = ProvinceJurisdictions.Build(name, features.Boundaries, adminLevels,
             ProvinceJurisdictions.RoadArea(roadPoints), notes, jurisdictionSources);
         var records = ProvinceRecordsBuilder.Build(tree, jurisdictionSources, features);
-        var stationsWithoutName = records.Stations.Count(s => s.Name.StartsWith("消防站 ", StringComparison.Ordinal));
-        if (stationsWithoutName > 0) notes.Add($"{stationsWithoutName} stations have no name in OSM and are named by their OSM id");
-        if (records.Stations.Count > 0) notes.Add("station kinds are not in OSM: every station is taken as a 二级站 and its fleet is generated from that kind");
-        else notes.Add("the extract has no fire station: stations must come from another source");
-
         var bounds = new PackageBounds(roadPoints.Min(p => p.Latitude), roadPoints.Min(p => p.Longitude),
             roadPoints.Max(p => p.Latitude), roadPoints.Max(p => p.Longitude));
+        var rejected = new List<Inputs.RejectedRow>();
+        if (request.RecordFiles is { } files)
+            records = Inputs.ProvinceRecordImport.Apply(records, files, bounds, ProvinceRecordsBuilder.Locator(tree), notes, rejected);
+        var stationsWithoutName = records.Stations.Count(s => s.Name.StartsWith("消防站 ", StringComparison.Ordinal));
+        if (stationsWithoutName > 0) notes.Add($"{stationsWithoutName} stations have no name in OSM and are named by their OSM id");
+        if (records.Stations.Any(s => s.Source.StartsWith("osm:", StringComparison.Ordinal))) notes.Add("station kinds are not in OSM: every station is taken as a 二级站 and its fleet is generated from that kind");
+        else if (records.Stations.Count == 0) notes.Add("the extract has no fire station: stations must come from another source");
+
         var manifest = new ProvinceManifest(ProvincePackageFiles.FormatVersion, name, bounds,
-            [Source("osm", request.OsmPath)], now,
+            [Source("osm", request.OsmPath), ..request.RecordFiles?.Files.Select(f => Source(f.Kind, f.Path)) ?? []], now,
             new Dictionary<string, int>
             {
                 ["graphNodes"] = roadReport.Nodes, ["graphArcs"] = roadReport.Arcs, ["roadPieces"] = records.Roads.Count,
                 ["jurisdictions"] = records.Jurisdictions.Count, ["stations"] = records.Stations.Count,
                 ["units"] = records.Stations.Sum(s => s.Units.Count), ["waterSources"] = records.WaterSources.Count,
                 ["settlements"] = records.Settlements.Count, ["names"] = records.Names.Count,
+                ["keyPlaces"] = records.KeyPlaces?.Count ?? 0, ["rejectedRows"] = rejected.Count,
             },
-            adminLevels, notes);
+            adminLevels, notes, rejected);
 
         var writing = progress?.Invoke("writing");
         var scratch = output + ".partial-" + Guid.NewGuid().ToString("N")[..8];
@@ -92,7 +98,7 @@ public static class ProvinceBuilder
             if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
             throw;
         }
-        return new ProvinceBuildReport(manifest, roadReport.Dropped, features.MissingNodeReferences, notes);
+        return new ProvinceBuildReport(manifest, roadReport.Dropped, features.MissingNodeReferences, notes, rejected);
     }
 
     private static void WriteJson<T>(string path, T value)

@@ -29,7 +29,8 @@ public sealed record ProvinceManifest(
     DateTimeOffset BuiltAt,
     IReadOnlyDictionary<string, int> Counts,
     IReadOnlyDictionary<int, JurisdictionLevel> AdminLevels,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<Inputs.RejectedRow>? RejectedRows = null);
 
 /// <summary>A jurisdiction row; <c>Boundary</c> holds outer rings as [longitude, latitude] pairs.</summary>
 public sealed record JurisdictionRecord(long Id, string Name, string Code, JurisdictionLevel Level, long? ParentId,
@@ -48,6 +49,11 @@ public sealed record WaterSourceRecord(long Id, string Code, WaterSourceKind Kin
 public sealed record SettlementRecord(long Id, string Name, SettlementKind Kind, double Latitude, double Longitude, int Population,
     long JurisdictionId, string Source);
 
+/// <summary>A key place (消防安全重点单位) from the corps' record file.</summary>
+public sealed record KeyPlaceRecord(long Id, string Name, KeyPlaceCategory Categories, double Latitude, double Longitude, string? Address,
+    int? Floors, double? HeightMeters, double? FloorAreaSquareMeters, int? Occupants, string? ResponsiblePerson, string? Phone,
+    long JurisdictionId, string Source);
+
 /// <summary>A road piece; <c>Shape</c> as [longitude, latitude] pairs.</summary>
 public sealed record RoadRecord(long Id, string? Name, RoadClass Class, long FromJunction, long ToJunction, bool OneWay,
     double[][] Shape, double LengthMeters);
@@ -62,4 +68,5 @@ public sealed record ProvinceRecords(
     IReadOnlyList<WaterSourceRecord> WaterSources,
     IReadOnlyList<SettlementRecord> Settlements,
     IReadOnlyList<RoadRecord> Roads,
-    IReadOnlyList<NameRecord> Names);
+    IReadOnlyList<NameRecord> Names,
+    IReadOnlyList<KeyPlaceRecord>? KeyPlaces = null);

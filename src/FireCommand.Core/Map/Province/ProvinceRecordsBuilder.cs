@@ -22,9 +22,7 @@ internal static class ProvinceRecordsBuilder
 
     public static ProvinceRecords Build(List<Jurisdiction> tree, Dictionary<long, string> sources, OsmFeatureSet features)
     {
-        var locator = new JurisdictionLocator(tree);
-        var fallback = tree.First(j => j.Level == JurisdictionLevel.Brigade).Id;
-        long Locate(GeoPoint p) => locator.Locate(Shared.Geography.Point(p.Latitude, p.Longitude)) ?? fallback;
+        var Locate = Locator(tree);
 
         var stations = new List<StationRecord>();
         long unitId = 0;
@@ -55,7 +53,15 @@ internal static class ProvinceRecordsBuilder
             stations, water, settlements, roads, Names(features));
     }
 
-    private static List<UnitRecord> Fleet(long stationId, string stationName, StationKind kind, ref long unitId)
+    /// <summary>The deepest jurisdiction covering a point, or the first brigade.</summary>
+    internal static Func<GeoPoint, long> Locator(List<Jurisdiction> tree)
+    {
+        var locator = new JurisdictionLocator(tree);
+        var fallback = tree.First(j => j.Level == JurisdictionLevel.Brigade).Id;
+        return p => locator.Locate(Shared.Geography.Point(p.Latitude, p.Longitude)) ?? fallback;
+    }
+
+    internal static List<UnitRecord> Fleet(long stationId, string stationName, StationKind kind, ref long unitId)
     {
         // Seeded by the station's position in the package so a rebuild gives the same fleet.
         var rng = Prng.ForStage((int)stationId, 71);

@@ -49,6 +49,12 @@ public static class ProvinceSeeder
             Id = s.Id, Name = s.Name, Kind = s.Kind, Location = Geography.Point(s.Latitude, s.Longitude), Population = s.Population,
             JurisdictionId = s.JurisdictionId,
         }).ToList();
+        var keyPlaces = (r.KeyPlaces ?? []).Select(k => new KeyPlace
+        {
+            Id = k.Id, Name = k.Name, Categories = k.Categories, Location = Geography.Point(k.Latitude, k.Longitude), Address = k.Address,
+            Floors = k.Floors, HeightMeters = k.HeightMeters, FloorAreaSquareMeters = k.FloorAreaSquareMeters, Occupants = k.Occupants,
+            ResponsiblePerson = k.ResponsiblePerson, Phone = k.Phone, JurisdictionId = k.JurisdictionId,
+        }).ToList();
         var roads = r.Roads.Select(x => new RoadSegment
         {
             Id = x.Id, Name = x.Name, Class = x.Class, FromJunction = x.FromJunction, ToJunction = x.ToJunction, OneWay = x.OneWay,
@@ -68,6 +74,7 @@ public static class ProvinceSeeder
             await InsertAsync(db, stations, ct);
             await InsertAsync(db, units, ct);
             await InsertAsync(db, water, ct);
+            await InsertAsync(db, keyPlaces, ct);
             await InsertAsync(db, roads, ct);
             if (db.Database.IsNpgsql()) await DemoSeeder.ResetSequencesAsync(db, ct);
             db.AuditEnabled = true;
@@ -78,7 +85,7 @@ public static class ProvinceSeeder
                 Changes = System.Text.Json.JsonSerializer.Serialize(new
                 {
                     province = package.Manifest.Name, sources = package.Manifest.Sources.Select(s => s.Sha256),
-                    stations = stations.Count, units = units.Count,
+                    stations = stations.Count, units = units.Count, keyPlaces = keyPlaces.Count,
                 }),
             });
             await db.SaveChangesAsync(ct);
