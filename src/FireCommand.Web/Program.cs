@@ -4,6 +4,7 @@ using FireCommand.Web.Analytics;
 using FireCommand.Web.Cli;
 using FireCommand.Web.Dispatch;
 using FireCommand.Web.Hosting;
+using FireCommand.Web.Linkage;
 using FireCommand.Web.Map;
 using FireCommand.Web.Resources;
 using FireCommand.Web.Security;
@@ -25,6 +26,7 @@ builder.Services.AddFireCommandData(builder.Configuration, builder.Environment.C
 builder.AddPlatformSecurity();
 builder.AddPlatformApi();
 builder.AddDispatch();
+builder.AddLinkage();
 
 var app = builder.Build();
 await app.InitialisePlatformAsync();
@@ -50,6 +52,8 @@ api.MapResources();
 api.MapDispatch();
 api.MapAdmin();
 api.MapAnalytics();
+api.MapLinkageAdministration();
+app.MapLinkagePartnerApi();
 app.MapDispatchHub();
 app.MapApiReference();
 
