@@ -24,11 +24,11 @@ public static class PartnerReads
         DateTimeOffset? FirstArrivalAt, DateTimeOffset? ClosedAt);
 
     public static async Task<Ok<List<PartnerTransfer>>> List(ClaimsPrincipal caller, FireCommandDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await Own(db, TransferIn.PartnerIdOf(caller)).OrderByDescending(t => t.Id).Take(200).ToListAsync(ct));
+        TypedResults.Ok(await Own(db, TransferIn.PartnerIdOf(caller), null).ToListAsync(ct));
 
     public static async Task<Results<Ok<PartnerTransfer>, NotFound>> One(long id, ClaimsPrincipal caller, FireCommandDbContext db,
         CancellationToken ct) =>
-        await Own(db, TransferIn.PartnerIdOf(caller)).FirstOrDefaultAsync(t => t.Id == id, ct) is { } t
+        await Own(db, TransferIn.PartnerIdOf(caller), id).FirstOrDefaultAsync(ct) is { } t
             ? TypedResults.Ok(t)
             : TypedResults.NotFound();
 
@@ -45,8 +45,12 @@ public static class PartnerReads
             assignments.Count(a => a.OnSceneAt != null), i.ReceivedAt, i.DispatchedAt, i.FirstArrivalAt, i.ClosedAt));
     }
 
-    private static IQueryable<PartnerTransfer> Own(FireCommandDbContext db, long partnerId) =>
-        db.LinkageTransfers.IgnoreQueryFilters().AsNoTracking().Where(t => t.PartnerId == partnerId)
+    // The newest 200, or the one asked for; filtered and ordered before the projection, which the
+    // database cannot look into.
+    private static IQueryable<PartnerTransfer> Own(FireCommandDbContext db, long partnerId, long? id) =>
+        db.LinkageTransfers.IgnoreQueryFilters().AsNoTracking()
+            .Where(t => t.PartnerId == partnerId && (id == null || t.Id == id))
+            .OrderByDescending(t => t.Id).Take(200)
             .Join(db.Incidents.IgnoreQueryFilters(), t => t.IncidentId, i => i.Id, (t, i) => new PartnerTransfer(t.Id, t.Direction,
                 i.Id, i.Number, t.PartnerReference, t.State, t.Reason, t.CreatedAt, t.AcknowledgedAt, t.DecidedAt,
                 t.AcknowledgedBy, t.AcknowledgementNote));
