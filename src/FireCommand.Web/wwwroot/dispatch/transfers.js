@@ -61,7 +61,7 @@ export function createTransfers(root, { canDispatch }) {
 
   function row(x) {
     const partner = `${t(`console.transfers.kind.${x.partnerKind}`)} · ${x.partnerName}`;
-    const times = [t('console.transfers.at.created', { time: clock(x.createdAt) })];
+    const times = [t(x.direction === 'In' ? 'console.transfers.at.received' : 'console.transfers.at.created', { time: clock(x.createdAt) })];
     if (x.acknowledgedAt) times.push(t('console.transfers.at.acknowledged', { time: clock(x.acknowledgedAt) }));
     if (x.decidedAt) times.push(t('console.transfers.at.decided', { time: clock(x.decidedAt) }));
     const details = [x.reason, x.acknowledgedBy && t('console.transfers.by', { name: x.acknowledgedBy }), x.acknowledgementNote]
@@ -134,6 +134,7 @@ export function createTransfers(root, { canDispatch }) {
     const index = transfers.findIndex((y) => y.id === x.id);
     if (index >= 0) transfers[index] = x;
     else transfers.push(x);
+    message = null; // what was said about the sending is overtaken by the partner's answer
     render();
   });
   onLanguageChange(render);
