@@ -4,6 +4,7 @@ using FireCommand.Web.Analytics;
 using FireCommand.Web.Cli;
 using FireCommand.Web.Dispatch;
 using FireCommand.Web.Hosting;
+using FireCommand.Web.Linkage;
 using FireCommand.Web.Map;
 using FireCommand.Web.Map.Tiles;
 using FireCommand.Web.Resources;
@@ -27,6 +28,7 @@ builder.AddPlatformSecurity();
 builder.AddPlatformApi();
 builder.AddDispatch();
 builder.AddBaseMap();
+builder.AddLinkage();
 
 var app = builder.Build();
 await app.InitialisePlatformAsync();
@@ -52,6 +54,8 @@ api.MapResources();
 api.MapDispatch();
 api.MapAdmin();
 api.MapAnalytics();
+api.MapLinkageAdministration();
+app.MapLinkagePartnerApi();
 app.MapDispatchHub();
 app.MapApiReference();
 

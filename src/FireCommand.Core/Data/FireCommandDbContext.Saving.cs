@@ -12,7 +12,7 @@ public abstract partial class FireCommandDbContext
 {
     // Never written to the audit trail: credentials and Identity's internal stamps.
     private static readonly HashSet<string> Secret =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version", "KeyHash"];
 
     // Vehicle positions (AVL telemetry) change every few seconds; a row per fix would drown the
     // trail, so a change of these alone is not audited. Status changes always are.

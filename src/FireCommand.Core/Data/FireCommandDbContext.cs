@@ -169,5 +169,6 @@ public abstract partial class FireCommandDbContext : IdentityDbContext<AppUser>
             e.HasIndex(a => new { a.Entity, a.EntityId });
             e.HasIndex(a => a.At);
         });
+        ConfigureLinkage(b);
     }
 }

@@ -58,6 +58,7 @@ public static partial class PlatformBootstrap
         await EnsureAdminAsync(users, sp.GetRequiredService<IOptions<SecurityOptions>>().Value, root, log,
             sp.GetRequiredService<IOneTimePasswordSink>(), sp.GetRequiredService<OneTimePasswordFile>());
         if (demo.Enabled) await DemoUsers.EnsureAsync(users, db, demo.UserPassword, ct);
+        if (demo.Enabled) await Linkage.DemoPartners.EnsureAsync(db, clock.GetUtcNow(), ct);
     }
 
     private static async Task<Jurisdiction> EnsureRootJurisdictionAsync(FireCommandDbContext db, CancellationToken ct)

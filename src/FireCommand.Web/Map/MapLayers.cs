@@ -1,6 +1,7 @@
 using FireCommand.Core.Data;
 using FireCommand.Core.Resources;
 using FireCommand.Core.Security;
+using FireCommand.Web.Linkage;
 using FireCommand.Web.Map.Tiles;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -21,7 +22,7 @@ public static class MapLayers
 
     public static IEndpointRouteBuilder MapOneMap(this IEndpointRouteBuilder app)
     {
-        var map = app.MapGroup("/api/map").WithTags("One Map");
+        var map = app.MapGroup("/api/map").WithTags("One Map").AddLayerDownloads();
         map.MapGet("/extent", GetExtent);
         map.MapGet("/roads", (RoadLayerCache cache) => GeoJsonWriter.Result(cache.Get()));
         map.MapRoadBands();

@@ -5,12 +5,13 @@
 import { t, formatNumber, onLanguageChange } from '../shared/i18n.js';
 import { ApiError } from '../shared/api.js';
 import { el, button } from './dom.js';
-import { clock, levelBadge, statePill, typeText, subtypeText } from './format.js';
+import { clock, levelBadge, statePill, typeText, subtypeText, sourceText } from './format.js';
 import { incidentTimers } from './timers.js';
 import { serverNow } from './clock.js';
 import { createRecommendationPanel } from './recommendation.js';
 import { createTimeline } from './timeline.js';
 import { createAssignedUnits } from './assigned-units.js';
+import { createTransfers } from './transfers.js';
 import { timerChip, updateTimerChip } from './timer-chip.js';
 import * as actions from './actions.js';
 
@@ -37,7 +38,8 @@ export function createIncidentPanel(root, store, { canDispatch, onSelect }) {
   // Left: what to send and what was sent; right: the timeline, full height.
   const work = el('div', { class: 'fc-detail__work' },
     el('section', { class: 'fc-section fc-detail__rec' }, recTitle, recBox),
-    el('section', { class: 'fc-section fc-detail__units' }, unitsTitle, unitsBox));
+    el('section', { class: 'fc-section fc-detail__units' }, unitsTitle, unitsBox),
+    el('section', { class: 'fc-section fc-detail__transfers', attrs: { id: 'transfers' } }));
   const body = el('div', { class: 'fc-detail__body' },
     work,
     el('section', { class: 'fc-section fc-detail__timeline' }, timelineTitle, timelineBox));
@@ -54,6 +56,7 @@ export function createIncidentPanel(root, store, { canDispatch, onSelect }) {
   const timeline = createTimeline(timelineBox, { idPrefix: 'timeline' });
   const assigned = createAssignedUnits(unitsBox, store);
   const renderUnits = () => assigned.show(current);
+  const transfers = createTransfers(work.querySelector('#transfers'), { canDispatch });
 
   function say(text, kind = 'info') {
     notice.textContent = text;
@@ -80,6 +83,7 @@ export function createIncidentPanel(root, store, { canDispatch, onSelect }) {
         jurisdiction ? el('span', { class: 'fc-detail__jurisdiction', text: jurisdiction }) : null),
       el('div', { class: 'fc-detail__facts' },
         el('span', { text: t('dispatch.receivedAt', { time: clock(i.receivedAt) }) }),
+        i.source && i.source !== 'Call119' ? el('span', { class: 'fc-chip', attrs: { id: 'incident-source' }, text: sourceText(i.source) }) : null,
         (i.alarms?.length ?? 0) > 1 ? el('span', { class: 'fc-chip', text: t('dispatch.callers', { count: i.alarms.length }) }) : null,
         people.length ? el('span', { class: 'fc-chip fc-chip--warn', text: people.join(' · ') }) : null,
         i.description ? el('span', { class: 'fc-detail__description', text: i.description, title: i.description }) : null));
@@ -176,6 +180,7 @@ export function createIncidentPanel(root, store, { canDispatch, onSelect }) {
     renderActions();
     renderUnits();
     timeline.show(current, store.levelChangesOf(current.id));
+    transfers.show(current);
   }
 
   let showSeq = 0;
