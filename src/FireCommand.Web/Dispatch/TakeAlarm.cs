@@ -36,9 +36,10 @@ public static class TakeAlarm
     {
         var (validation, located) = await ValidateAsync(r, db, geography, scope, ct);
         if (!validation.IsValid) return validation.Problem();
-        // Whole microseconds, as PostgreSQL keeps them: the answer is built from what was written.
+        // Whole milliseconds, which both databases keep exactly (SQLite's stored form holds 0.1 ms,
+        // PostgreSQL 1 µs): the answer is built from what was written and must equal a later read.
         var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % 10));
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
 
         var source = r.Source ?? AlarmSource.Call119;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
