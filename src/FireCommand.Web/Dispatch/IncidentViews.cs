@@ -32,13 +32,16 @@ public static class IncidentViews
             .OrderBy(x => x.a.Id).ToListAsync(ct);
         var alarms = await db.Alarms.IgnoreQueryFilters().AsNoTracking().Where(a => a.IncidentId == i.Id)
             .OrderBy(a => a.Id).ToListAsync(ct);
-        return new IncidentView(i.Id, i.Number, i.Type, i.Subtype, i.FireLevel, i.Location.Y, i.Location.X, i.Address,
-            i.Description, i.Trapped, i.Injured, i.Deaths, i.KeyPlaceId, i.Source, i.State, i.JurisdictionId, i.ReceivedAt,
-            i.DispatchedAt, i.FirstArrivalAt, i.ClosedAt, i.Outcome, i.MergedIntoIncidentId, i.LevelRaisedAt,
-            [.. assignments.Select(x => new AssignmentView(x.a.Id, x.a.UnitId, x.CallSign, x.Status.Code(), x.a.Slot,
-                x.a.EtaSeconds, x.a.CrossJurisdiction, x.a.DispatchedAt, x.a.EnRouteAt, x.a.OnSceneAt, x.a.ClearedAt))],
-            [.. alarms.Select(a => new AlarmView(a.Id, a.Source, a.CallerNumber, a.CallerName, a.AddressText, a.ReceivedAt, a.TakenBy))]);
+        return ToView(i, [.. assignments.Select(x => new AssignmentView(x.a.Id, x.a.UnitId, x.CallSign, x.Status.Code(), x.a.Slot,
+            x.a.EtaSeconds, x.a.CrossJurisdiction, x.a.DispatchedAt, x.a.EnRouteAt, x.a.OnSceneAt, x.a.ClearedAt))], alarms);
     }
+
+    /// <summary>The view of an incident whose units and alarms (in id order) the caller already holds.</summary>
+    public static IncidentView ToView(Incident i, IReadOnlyList<AssignmentView> assignments, IEnumerable<Alarm> alarms) =>
+        new(i.Id, i.Number, i.Type, i.Subtype, i.FireLevel, i.Location.Y, i.Location.X, i.Address,
+            i.Description, i.Trapped, i.Injured, i.Deaths, i.KeyPlaceId, i.Source, i.State, i.JurisdictionId, i.ReceivedAt,
+            i.DispatchedAt, i.FirstArrivalAt, i.ClosedAt, i.Outcome, i.MergedIntoIncidentId, i.LevelRaisedAt, assignments,
+            [.. alarms.Select(a => new AlarmView(a.Id, a.Source, a.CallerNumber, a.CallerName, a.AddressText, a.ReceivedAt, a.TakenBy))]);
 
     public static UnitView ToView(Unit u, long? incidentId) => new(u.Id, u.CallSign, u.Type, u.Status.Code(), u.StatusChangedAt,
         u.HomeStationId, u.JurisdictionId, u.Position.Y, u.Position.X, incidentId);

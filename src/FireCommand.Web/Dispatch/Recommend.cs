@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FireCommand.Core.Data;
 using FireCommand.Core.Dispatch;
 using FireCommand.Core.Dispatch.Decisions;
@@ -6,6 +7,7 @@ using FireCommand.Geo;
 using FireCommand.Web.Map;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace FireCommand.Web.Dispatch;
@@ -23,7 +25,7 @@ public static class Recommend
     public static async Task<Results<Ok<RecommendationView>, NotFound, ProblemHttpResult>> Handle(long id, bool? includeReturning,
         FireCommandDbContext db, ProvinceGeography geography, IOptions<DispatchOptions> options, CancellationToken ct)
     {
-        var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        var incident = await Queries(db).IncidentById(db, id, ct);
         if (incident is null) return TypedResults.NotFound();
         if (geography.Current.Routing is null)
             return TypedResults.Problem(statusCode: 503, title: "No road network", detail: "The platform has no road network loaded.");
@@ -43,20 +45,13 @@ public static class Recommend
         var required = PlanExpansion.Expand(await ResponsePlans.CurrentAsync(db, ct), incident.Type, incident.FireLevel,
             place?.Categories ?? KeyPlaceCategory.None, placePlan, incident.Subtype);
 
-        var assigned = await db.Assignments.IgnoreQueryFilters().AsNoTracking()
-            .Where(a => a.IncidentId == incident.Id && a.ClearedAt == null)
-            .Join(db.Units.IgnoreQueryFilters(), a => a.UnitId, u => u.Id, (a, u) => new { u.Capabilities, u.Type })
-            .ToListAsync(ct);
-        var outstanding = Outstanding(required, assigned.Select(a => (a.Capabilities, a.Type)));
+        var queries = Queries(db);
+        var assigned = new List<(UnitCapability Capabilities, ApparatusType Type)>();
+        await foreach (var unit in queries.UnitsOnIncident(db, incident.Id).WithCancellation(ct)) assigned.Add((unit.Capabilities, unit.Type));
+        var outstanding = Outstanding(required, assigned);
 
-        // Only the columns the recommender reads: this runs for every call, over every unit the caller may send.
-        var rows = await db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Available || u.Status == UnitStatus.Returning
-                || u.Status == UnitStatus.Standby || u.Status == UnitStatus.Training)
-            .Join(db.Stations.IgnoreQueryFilters(), u => u.HomeStationId, s => s.Id, (u, s) => new { u.Id, u.CallSign, u.Type,
-                u.Capabilities, u.Status, u.HomeStationId, s.JurisdictionId, u.Position })
-            .ToListAsync(ct);
-        var candidates = rows.ConvertAll(x => new CandidateUnit(x.Id, x.CallSign, x.Type, x.Capabilities, x.Status, x.HomeStationId,
-            x.JurisdictionId, new GeoPoint(x.Position.Y, x.Position.X)));
+        var candidates = new List<CandidateUnit>();
+        await foreach (var unit in queries.CandidateUnits(db).WithCancellation(ct)) candidates.Add(unit);
         var availableByStation = candidates.Where(c => c.Status == UnitStatus.Available)
             .GroupBy(c => c.HomeStationId).ToDictionary(g => g.Key, g => g.Count());
 
@@ -78,6 +73,39 @@ public static class Recommend
             }));
         return new RecommendationView(incident.Id, incident.FireLevel, required, outstanding, recommendation);
     }
+
+    // Compiled once per model: these run on every call, and EF Core's per-query translation-cache lookup
+    // (hashing the expression tree with its jurisdiction filter) cost about as much as the reads
+    // themselves. The jurisdiction filters still apply; their values come from each context as before.
+    // A compiled query belongs to the model it was first run with, so SQLite and PostgreSQL (and every
+    // host in one process) get their own.
+    private static readonly ConditionalWeakTable<IModel, HotQueries> Compiled = [];
+
+    private static HotQueries Queries(FireCommandDbContext db) => Compiled.GetValue(db.Model, _ => new HotQueries());
+
+    private sealed class HotQueries
+    {
+        public readonly Func<FireCommandDbContext, long, CancellationToken, Task<Incident?>> IncidentById =
+            EF.CompileAsyncQuery((FireCommandDbContext db, long id, CancellationToken ct) =>
+                db.Incidents.AsNoTracking().FirstOrDefault(i => i.Id == id));
+
+        public readonly Func<FireCommandDbContext, long, IAsyncEnumerable<UnitKind>> UnitsOnIncident =
+            EF.CompileAsyncQuery((FireCommandDbContext db, long incidentId) =>
+                db.Assignments.IgnoreQueryFilters().AsNoTracking()
+                    .Where(a => a.IncidentId == incidentId && a.ClearedAt == null)
+                    .Join(db.Units.IgnoreQueryFilters(), a => a.UnitId, u => u.Id, (a, u) => new UnitKind(u.Capabilities, u.Type)));
+
+        // Only the columns the recommender reads: this runs for every call, over every unit the caller may send.
+        public readonly Func<FireCommandDbContext, IAsyncEnumerable<CandidateUnit>> CandidateUnits =
+            EF.CompileAsyncQuery((FireCommandDbContext db) =>
+                db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Available || u.Status == UnitStatus.Returning
+                        || u.Status == UnitStatus.Standby || u.Status == UnitStatus.Training)
+                    .Join(db.Stations.IgnoreQueryFilters(), u => u.HomeStationId, s => s.Id, (u, s) => new CandidateUnit(u.Id,
+                        u.CallSign, u.Type, u.Capabilities, u.Status, u.HomeStationId, s.JurisdictionId,
+                        new GeoPoint(u.Position.Y, u.Position.X))));
+    }
+
+    private sealed record UnitKind(UnitCapability Capabilities, ApparatusType Type);
 
     /// <summary>The plan's slots less what the units already on the incident fill (see <see cref="PlanCoverage"/>).</summary>
     internal static IReadOnlyList<RequiredSlot> Outstanding(IReadOnlyList<RequiredSlot> required,

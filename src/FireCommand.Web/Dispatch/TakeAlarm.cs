@@ -36,7 +36,10 @@ public static class TakeAlarm
     {
         var (validation, located) = await ValidateAsync(r, db, geography, scope, ct);
         if (!validation.IsValid) return validation.Problem();
+        // Whole milliseconds, which both databases keep exactly (SQLite's stored form holds 0.1 ms,
+        // PostgreSQL 1 µs): the answer is built from what was written and must equal a later read.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
 
         var source = r.Source ?? AlarmSource.Call119;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -91,7 +94,11 @@ public static class TakeAlarm
             throw;
         }
 
-        var view = await IncidentViews.LoadAsync(db, incident, ct);
+        // A new incident has nothing but this alarm, and no one else could reach it before the commit:
+        // its view is what this request wrote. A merge reads the incident's units and callers back.
+        var view = mergeInto is null
+            ? IncidentViews.ToView(incident, [], [alarm])
+            : await IncidentViews.LoadAsync(db, incident, ct);
         await notifier.PublishAsync(ConsoleNotifier.IncidentChanged, incident.JurisdictionId, view, ct);
         var taken = new AlarmTaken(alarm.Id, r.MergeIntoIncidentId is not null, view);
         return r.MergeIntoIncidentId is null

@@ -130,11 +130,24 @@ public static class SecuritySetup
     /// A cookie is honoured only while its security stamp is current (checked every
     /// <see cref="SecurityOptions.SessionValidationInterval"/>) and its session is still listed.
     /// </summary>
+    /// <remarks>
+    /// Both checks run on every request and are answered from memory within the interval; the
+    /// services that ask the database (the stamp validator with its sign-in and user managers, the
+    /// session registry) are built only when it is due, as they cost more than the rest of a request's
+    /// authentication. The stamp is due on the same rule as Identity's own validator: no issue time,
+    /// or one older than the interval.
+    /// </remarks>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext ctx)
     {
-        await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+        var services = ctx.HttpContext.RequestServices;
+        var stamp = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (stamp.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        if (ctx.Properties.IssuedUtc is not { } issued || now - issued > stamp.ValidationInterval)
+            await SecurityStampValidator.ValidatePrincipalAsync(ctx);
         if (ctx.Principal is null) return;
-        var sessions = ctx.HttpContext.RequestServices.GetRequiredService<SessionRegistry>();
+        if (SessionRegistry.IsRecentlyConfirmed(services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), ctx.Principal))
+            return;
+        var sessions = services.GetRequiredService<SessionRegistry>();
         if (await sessions.IsActiveAsync(ctx.Principal)) return;
         ctx.RejectPrincipal();
         await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

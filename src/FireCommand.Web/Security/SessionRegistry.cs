@@ -53,6 +53,16 @@ public sealed class SessionRegistry(FireCommandDbContext db, UserManager<AppUser
         return new Claim(PlatformClaims.Session, id);
     }
 
+    /// <summary>
+    /// True when this node confirmed the principal's session within the last
+    /// <see cref="SecurityOptions.SessionValidationInterval"/> — the answer <see cref="IsActiveAsync"/>
+    /// would give from memory, without building a registry (and its user manager) for the request.
+    /// </summary>
+    public static bool IsRecentlyConfirmed(IMemoryCache cache, ClaimsPrincipal principal) =>
+        principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId &&
+        principal.FindFirstValue(PlatformClaims.Session) is { } id &&
+        cache.TryGetValue(CacheKey(userId, id), out _);
+
     /// <summary>True while the session named by the principal is still listed and not too old.</summary>
     public async Task<bool> IsActiveAsync(ClaimsPrincipal principal)
     {
