@@ -15,9 +15,10 @@ internal static class ProvinceVerb
         var output = args.Required("out");
         var name = args.Optional("name");
         var levels = args.Optional("admin-levels") is { } text ? ProvinceJurisdictions.ParseAdminLevels(text) : null;
+        var areas = ProvinceAreaArguments.Parse(args);
         args.EnsureAllUsed(1);
 
-        var report = await Task.Run(() => ProvinceBuilder.Build(new ProvinceBuildRequest(osm, output, name, levels),
+        var report = await Task.Run(() => ProvinceBuilder.Build(new ProvinceBuildRequest(osm, output, name, levels, Areas: areas),
             DateTimeOffset.UtcNow, step => new CliProgress(stderr, step.PadRight(8)), ct), ct);
         var m = report.Manifest;
         await CliOutput.WriteJsonAsync(stdout, new

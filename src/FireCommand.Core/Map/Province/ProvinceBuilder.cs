@@ -11,7 +11,8 @@ namespace FireCommand.Core.Map.Province;
 
 /// <summary>What to build a package from.</summary>
 public sealed record ProvinceBuildRequest(string OsmPath, string OutputDirectory, string? Name = null,
-    IReadOnlyDictionary<int, JurisdictionLevel>? AdminLevels = null, FireEngineProfile? Profile = null);
+    IReadOnlyDictionary<int, JurisdictionLevel>? AdminLevels = null, FireEngineProfile? Profile = null,
+    ProvinceAreaOptions? Areas = null);
 
 /// <summary>What a build made and dropped, for the operator.</summary>
 public sealed record ProvinceBuildReport(ProvinceManifest Manifest, ComponentTrim DroppedRoads, int MissingNodeReferences,
@@ -45,17 +46,27 @@ public static class ProvinceBuilder
             throw new IOException($"output '{request.OutputDirectory}' exists and is not empty; give a new folder.");
         var name = string.IsNullOrWhiteSpace(request.Name) ? Stem(request.OsmPath) : request.Name.Trim();
         var adminLevels = request.AdminLevels ?? ProvinceJurisdictions.DefaultAdminLevels;
+        var areas = request.Areas ?? ProvinceAreaOptions.Default;
+        var notes = new List<string>();
+        // The corps' files are read before the extract so that a bad boundary file fails in seconds.
+        var fileBoundaries = Boundaries.BoundaryFiles.Read(areas.BoundaryFiles, areas.InvalidGeometry, notes);
+        if (areas.ResponseAreas.Path is { } areaFile && !File.Exists(areaFile))
+            throw new FileNotFoundException($"response area file '{areaFile}' not found.", areaFile);
 
         var (network, roadReport) = OsmImporter.Import(request.OsmPath, request.Profile, progress?.Invoke("roads"), ct);
         var features = OsmFeatureReader.Read(request.OsmPath, request.Profile, progress?.Invoke("features"), ct);
         ct.ThrowIfCancellationRequested();
 
-        var notes = new List<string>();
         var jurisdictionSources = new Dictionary<long, string>();
         var roadPoints = features.Roads.SelectMany(r => r.Shape).ToList();
         var tree = ProvinceJurisdictions.Build(name, features.Boundaries, adminLevels,
-            ProvinceJurisdictions.RoadArea(roadPoints), notes, jurisdictionSources);
+            ProvinceJurisdictions.RoadArea(roadPoints), notes, jurisdictionSources, fileBoundaries);
         var records = ProvinceRecordsBuilder.Build(tree, jurisdictionSources, features);
+        records = records with
+        {
+            ResponseAreas = ResponseAreas.ResponseAreaBuilder.Build(areas.ResponseAreas, network, request.Profile, records.Stations,
+                tree[0].Boundary!, areas.InvalidGeometry, notes),
+        };
         var stationsWithoutName = records.Stations.Count(s => s.Name.StartsWith("消防站 ", StringComparison.Ordinal));
         if (stationsWithoutName > 0) notes.Add($"{stationsWithoutName} stations have no name in OSM and are named by their OSM id");
         if (records.Stations.Count > 0) notes.Add("station kinds are not in OSM: every station is taken as a 二级站 and its fleet is generated from that kind");
@@ -64,13 +75,15 @@ public static class ProvinceBuilder
         var bounds = new PackageBounds(roadPoints.Min(p => p.Latitude), roadPoints.Min(p => p.Longitude),
             roadPoints.Max(p => p.Latitude), roadPoints.Max(p => p.Longitude));
         var manifest = new ProvinceManifest(ProvincePackageFiles.FormatVersion, name, bounds,
-            [Source("osm", request.OsmPath)], now,
+            [Source("osm", request.OsmPath), .. areas.BoundaryFiles.Select(b => Source("boundaries", b.Path)),
+             .. areas.ResponseAreas.Path is { } p ? [Source("responseAreas", p)] : Array.Empty<PackageSource>()], now,
             new Dictionary<string, int>
             {
                 ["graphNodes"] = roadReport.Nodes, ["graphArcs"] = roadReport.Arcs, ["roadPieces"] = records.Roads.Count,
                 ["jurisdictions"] = records.Jurisdictions.Count, ["stations"] = records.Stations.Count,
                 ["units"] = records.Stations.Sum(s => s.Units.Count), ["waterSources"] = records.WaterSources.Count,
                 ["settlements"] = records.Settlements.Count, ["names"] = records.Names.Count,
+                ["responseAreas"] = records.ResponseAreas!.Count,
             },
             adminLevels, notes);
 

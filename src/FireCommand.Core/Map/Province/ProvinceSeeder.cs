@@ -28,6 +28,7 @@ public static class ProvinceSeeder
             Id = s.Id, Name = s.Name, Kind = s.Kind, Location = Geography.Point(s.Latitude, s.Longitude), Address = s.Address,
             Phone = s.Phone, JurisdictionId = s.JurisdictionId,
         }).ToList();
+        ResponseAreas.ResponseAreaBuilder.Apply(r.ResponseAreas, stations);
         var units = r.Stations.SelectMany(s => s.Units.Select(u =>
         {
             var unit = new Unit

@@ -549,8 +549,8 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<Polygon>("District")
-                        .HasColumnType("geometry(Polygon,4326)");
+                    b.Property<MultiPolygon>("District")
+                        .HasColumnType("geometry(MultiPolygon,4326)");
 
                     b.Property<double?>("DistrictAreaSquareKilometers")
                         .HasColumnType("double precision");
