@@ -40,18 +40,18 @@ public static class ProvinceBuilder
     public static ProvinceBuildReport Build(ProvinceBuildRequest request, DateTimeOffset now,
         Func<string, IProgress<double>?>? progress = null, CancellationToken ct = default)
     {
-        if (!File.Exists(request.OsmPath)) throw new FileNotFoundException($"OSM file '{request.OsmPath}' not found.", request.OsmPath);
-        var output = Path.GetFullPath(request.OutputDirectory);
-        if (File.Exists(output) || Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
-            throw new IOException($"output '{request.OutputDirectory}' exists and is not empty; give a new folder.");
-        var name = string.IsNullOrWhiteSpace(request.Name) ? Stem(request.OsmPath) : request.Name.Trim();
-        var adminLevels = request.AdminLevels ?? ProvinceJurisdictions.DefaultAdminLevels;
         var areas = request.Areas ?? ProvinceAreaOptions.Default;
         var notes = new List<string>();
         // The corps' files are read before the extract so that a bad boundary file fails in seconds.
         var fileBoundaries = Boundaries.BoundaryFiles.Read(areas.BoundaryFiles, areas.InvalidGeometry, notes);
         if (areas.ResponseAreas.Path is { } areaFile && !File.Exists(areaFile))
             throw new FileNotFoundException($"response area file '{areaFile}' not found.", areaFile);
+        if (!File.Exists(request.OsmPath)) throw new FileNotFoundException($"OSM file '{request.OsmPath}' not found.", request.OsmPath);
+        var output = Path.GetFullPath(request.OutputDirectory);
+        if (File.Exists(output) || Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
+            throw new IOException($"output '{request.OutputDirectory}' exists and is not empty; give a new folder.");
+        var name = string.IsNullOrWhiteSpace(request.Name) ? Stem(request.OsmPath) : request.Name.Trim();
+        var adminLevels = request.AdminLevels ?? ProvinceJurisdictions.DefaultAdminLevels;
 
         var (network, roadReport) = OsmImporter.Import(request.OsmPath, request.Profile, progress?.Invoke("roads"), ct);
         var features = OsmFeatureReader.Read(request.OsmPath, request.Profile, progress?.Invoke("features"), ct);
