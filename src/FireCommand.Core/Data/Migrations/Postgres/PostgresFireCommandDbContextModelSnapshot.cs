@@ -326,6 +326,35 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                     b.ToTable("ResponsePlanDocuments");
                 });
 
+            modelBuilder.Entity("FireCommand.Core.Map.Province.ProvinceRecordKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ProvinceRecordKeys");
+                });
+
             modelBuilder.Entity("FireCommand.Core.Map.RoadSegment", b =>
                 {
                     b.Property<long>("Id")
