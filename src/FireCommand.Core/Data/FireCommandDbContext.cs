@@ -42,6 +42,7 @@ public abstract partial class FireCommandDbContext : IdentityDbContext<AppUser>
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<RoadSegment> RoadSegments => Set<RoadSegment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Map.Province.ProvinceRecordKey> ProvinceRecordKeys => Set<Map.Province.ProvinceRecordKey>();
 
     /// <summary>The scope this context filters by.</summary>
     public IJurisdictionScope Scope => _scope;
@@ -159,6 +160,12 @@ public abstract partial class FireCommandDbContext : IdentityDbContext<AppUser>
             e.HasIndex(s => s.Name);
         });
         b.Entity<RoadSegment>(e => e.Property(r => r.Name).HasMaxLength(100));
+        b.Entity<Map.Province.ProvinceRecordKey>(e =>
+        {
+            e.Property(k => k.Kind).HasMaxLength(24);
+            e.Property(k => k.Key).HasMaxLength(300);
+            e.HasIndex(k => new { k.Kind, k.Key }).IsUnique();
+        });
         b.Entity<AuditEntry>(e =>
         {
             e.Property(a => a.UserId).HasMaxLength(64);

@@ -18,7 +18,7 @@ public sealed class PostgresFireCommandDbContext(DbContextOptions<PostgresFireCo
         b.HasPostgresExtension("postgis");
         b.Entity<Jurisdiction>().Property(j => j.Boundary).HasColumnType("geometry(MultiPolygon,4326)");
         b.Entity<Station>().Property(s => s.Location).HasColumnType("geometry(Point,4326)");
-        b.Entity<Station>().Property(s => s.District).HasColumnType("geometry(Polygon,4326)");
+        b.Entity<Station>().Property(s => s.District).HasColumnType("geometry(MultiPolygon,4326)");
         b.Entity<Unit>().Property(u => u.Position).HasColumnType("geometry(Point,4326)");
         b.Entity<WaterSource>().Property(w => w.Location).HasColumnType("geometry(Point,4326)");
         b.Entity<KeyPlace>().Property(k => k.Location).HasColumnType("geometry(Point,4326)");

@@ -15,6 +15,8 @@ public sealed class WkbConverter<T>() : ValueConverter<T, byte[]>(g => Write(g),
     {
         var g = new WKBReader(Geography.Factory.GeometryServices).Read(bytes);
         g.SRID = Geography.Wgs84;
+        // Station districts were single polygons before they could have several parts; old rows read as one part.
+        if (g is Polygon p && typeof(T) == typeof(MultiPolygon)) g = Geography.Factory.CreateMultiPolygon([p]);
         return (T)g;
     }
 }

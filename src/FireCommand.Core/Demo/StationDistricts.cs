@@ -29,7 +29,7 @@ internal static class StationDistricts
                 var district = PieceAt(Intersection(local, brigade), site.Station.Location)
                     ?? PieceAt(Intersection(disc, brigade), site.Station.Location)
                     ?? (Polygon)disc;
-                site.Station.District = district;
+                site.Station.District = Shared.Geography.Factory.CreateMultiPolygon([district]);
                 site.Station.DistrictAreaSquareKilometers = Math.Round(Geodesy.AreaSquareKilometers(district), 3);
             }
         }

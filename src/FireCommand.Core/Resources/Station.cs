@@ -33,7 +33,9 @@ public sealed class Station : IJurisdictionScoped
     public string? Phone { get; set; }
     public long JurisdictionId { get; set; }
     public Jurisdiction? Jurisdiction { get; set; }
-    /// <summary>Response district (责任区), WGS-84; 建标152-2017 sizes it so the edge is reached in 5 minutes.</summary>
-    public Polygon? District { get; set; }
+    /// <summary>Response district (责任区), WGS-84; 建标152-2017 sizes it so the edge is reached in 5 minutes. Several
+    /// parts where the station reaches a piece beyond another station's area first (across a bridge, along a
+    /// motorway).</summary>
+    public MultiPolygon? District { get; set; }
     public double? DistrictAreaSquareKilometers { get; set; }
 }

@@ -10,6 +10,8 @@ namespace FireCommand.Web.Cli;
 internal sealed class CliArguments
 {
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _repeated = new(StringComparer.Ordinal);
+    private readonly List<(string Name, string Value)> _inOrder = [];
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
     public List<string> Positionals { get; } = [];
@@ -35,15 +37,25 @@ internal sealed class CliArguments
                     continue;
                 }
                 if (i + 1 >= args.Length) throw new CliUsageException($"option --{name} needs a value.");
-                if (!parsed._options.TryAdd(name, args[++i])) throw new CliUsageException($"option --{name} given twice.");
+                // A repeat is an error only for options read as one value (Optional); options that describe
+                // one input file each (see InOrder) may repeat.
+                if (!parsed._options.TryAdd(name, args[++i])) parsed._repeated.Add(name);
+                parsed._inOrder.Add((name, args[i]));
             }
             else parsed.Positionals.Add(args[i]);
         }
         return parsed;
     }
 
+    /// <summary>Every option with its value, in command-line order, repeats included.</summary>
+    public IReadOnlyList<(string Name, string Value)> InOrder => _inOrder;
+
+    /// <summary>Marks options read through <see cref="InOrder"/> as known.</summary>
+    public void MarkUsed(string name) => _used.Add(name);
+
     public string? Optional(string name)
     {
+        if (_repeated.Contains(name)) throw new CliUsageException($"option --{name} given twice.");
         _used.Add(name);
         return _options.GetValueOrDefault(name);
     }

@@ -18,12 +18,13 @@ internal static class ProvinceVerb
         var name = args.Optional("name");
         var levels = args.Optional("admin-levels") is { } text ? ProvinceJurisdictions.ParseAdminLevels(text) : null;
         var recordFiles = ProvinceRecordArguments.Parse(args);
+        var areas = ProvinceAreaArguments.Parse(args);
         args.EnsureAllUsed(1);
 
         ProvinceBuildReport report;
         try
         {
-            report = await Task.Run(() => ProvinceBuilder.Build(new ProvinceBuildRequest(osm, output, name, levels, RecordFiles: recordFiles),
+            report = await Task.Run(() => ProvinceBuilder.Build(new ProvinceBuildRequest(osm, output, name, levels, RecordFiles: recordFiles, Areas: areas),
                 DateTimeOffset.UtcNow, step => new CliProgress(stderr, step.PadRight(8)), ct), ct);
         }
         catch (Core.Map.Province.Inputs.RecordRowsRejectedException e)

@@ -38,6 +38,9 @@ public static partial class PlatformBootstrap
             var p = await ProvinceSeeder.SeedAsync(db, package, clock.GetUtcNow(), ct);
             ProvinceStart.LogSeeded(log, p.ProvinceName, p.Jurisdictions, p.Stations, p.Units, p.WaterSources, p.RoadSegments);
         }
+        else if (package is not null && await ProvinceReimport.RunAsync(db, package, clock.GetUtcNow(), ct) is { } re)
+            ProvinceStart.LogReimported(log, re.ProvinceName, re.Stations.Added, re.Stations.Updated, re.Stations.Retired,
+                re.WaterSources.Added, re.WaterSources.Updated, re.WaterSources.Retired);
         else if (package is null && demo.Enabled && !await db.Jurisdictions.IgnoreQueryFilters().AnyAsync(ct))
         {
             var started = clock.GetTimestamp();

@@ -14,4 +14,9 @@ public static partial class ProvinceStart
         Message = "Seeded province package {Province}: {Jurisdictions} jurisdictions, {Stations} stations, {Units} units, {WaterSources} water sources, {Roads} road segments")]
     public static partial void LogSeeded(ILogger logger, string province, int jurisdictions, int stations, int units,
         int waterSources, int roads);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Information,
+        Message = "Re-imported province package {Province}: stations {StationsAdded} added, {StationsUpdated} updated, {StationsRetired} retired; water sources {WaterAdded} added, {WaterUpdated} updated, {WaterRetired} out of service")]
+    public static partial void LogReimported(ILogger logger, string province, int stationsAdded, int stationsUpdated, int stationsRetired,
+        int waterAdded, int waterUpdated, int waterRetired);
 }

@@ -102,7 +102,7 @@ public static class MapLayers
         return GeoJsonWriter.Result(GeoJsonWriter.Collection(stations, s => s.Location, s => new
         {
             s.Id, s.Name, Kind = s.Kind.ToString(), s.JurisdictionId, s.Address, s.Phone,
-            UnitCount = unitCounts.GetValueOrDefault(s.Id),
+            UnitCount = unitCounts.GetValueOrDefault(s.Id), s.DistrictAreaSquareKilometers,
         }));
     }
 

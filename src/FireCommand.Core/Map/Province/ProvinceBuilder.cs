@@ -12,7 +12,8 @@ namespace FireCommand.Core.Map.Province;
 /// <summary>What to build a package from.</summary>
 public sealed record ProvinceBuildRequest(string OsmPath, string OutputDirectory, string? Name = null,
     IReadOnlyDictionary<int, JurisdictionLevel>? AdminLevels = null, FireEngineProfile? Profile = null,
-    Inputs.ProvinceRecordInputs? RecordFiles = null);
+    Inputs.ProvinceRecordInputs? RecordFiles = null,
+    ProvinceAreaOptions? Areas = null);
 
 /// <summary>What a build made and dropped, for the operator.</summary>
 public sealed record ProvinceBuildReport(ProvinceManifest Manifest, ComponentTrim DroppedRoads, int MissingNodeReferences,
@@ -40,6 +41,12 @@ public static class ProvinceBuilder
     public static ProvinceBuildReport Build(ProvinceBuildRequest request, DateTimeOffset now,
         Func<string, IProgress<double>?>? progress = null, CancellationToken ct = default)
     {
+        var areas = request.Areas ?? ProvinceAreaOptions.Default;
+        var notes = new List<string>();
+        // The corps' files are read before the extract so that a bad boundary file fails in seconds.
+        var fileBoundaries = Boundaries.BoundaryFiles.Read(areas.BoundaryFiles, areas.InvalidGeometry, notes);
+        if (areas.ResponseAreas.Path is { } areaFile && !File.Exists(areaFile))
+            throw new FileNotFoundException($"response area file '{areaFile}' not found.", areaFile);
         if (!File.Exists(request.OsmPath)) throw new FileNotFoundException($"OSM file '{request.OsmPath}' not found.", request.OsmPath);
         request.RecordFiles?.EnsureFilesExist();
         var output = Path.GetFullPath(request.OutputDirectory);
@@ -52,24 +59,31 @@ public static class ProvinceBuilder
         var features = OsmFeatureReader.Read(request.OsmPath, request.Profile, progress?.Invoke("features"), ct);
         ct.ThrowIfCancellationRequested();
 
-        var notes = new List<string>();
         var jurisdictionSources = new Dictionary<long, string>();
         var roadPoints = features.Roads.SelectMany(r => r.Shape).ToList();
         var tree = ProvinceJurisdictions.Build(name, features.Boundaries, adminLevels,
-            ProvinceJurisdictions.RoadArea(roadPoints), notes, jurisdictionSources);
+            ProvinceJurisdictions.RoadArea(roadPoints), notes, jurisdictionSources, fileBoundaries);
         var records = ProvinceRecordsBuilder.Build(tree, jurisdictionSources, features);
         var bounds = new PackageBounds(roadPoints.Min(p => p.Latitude), roadPoints.Min(p => p.Longitude),
             roadPoints.Max(p => p.Latitude), roadPoints.Max(p => p.Longitude));
         var rejected = new List<Inputs.RejectedRow>();
         if (request.RecordFiles is { } files)
             records = Inputs.ProvinceRecordImport.Apply(records, files, bounds, ProvinceRecordsBuilder.Locator(tree), notes, rejected);
+        // Response areas are drawn around the stations the package ends with (a stations file replaces OSM's).
+        records = records with
+        {
+            ResponseAreas = ResponseAreas.ResponseAreaBuilder.Build(areas.ResponseAreas, network, request.Profile, records.Stations,
+                tree[0].Boundary!, areas.InvalidGeometry, notes),
+        };
         var stationsWithoutName = records.Stations.Count(s => s.Name.StartsWith("消防站 ", StringComparison.Ordinal));
         if (stationsWithoutName > 0) notes.Add($"{stationsWithoutName} stations have no name in OSM and are named by their OSM id");
         if (records.Stations.Any(s => s.Source.StartsWith("osm:", StringComparison.Ordinal))) notes.Add("station kinds are not in OSM: every station is taken as a 二级站 and its fleet is generated from that kind");
         else if (records.Stations.Count == 0) notes.Add("the extract has no fire station: stations must come from another source");
 
         var manifest = new ProvinceManifest(ProvincePackageFiles.FormatVersion, name, bounds,
-            [Source("osm", request.OsmPath), ..request.RecordFiles?.Files.Select(f => Source(f.Kind, f.Path)) ?? []], now,
+            [Source("osm", request.OsmPath), ..request.RecordFiles?.Files.Select(f => Source(f.Kind, f.Path)) ?? [],
+             .. areas.BoundaryFiles.Select(b => Source("boundaries", b.Path)),
+             .. areas.ResponseAreas.Path is { } p ? [Source("responseAreas", p)] : Array.Empty<PackageSource>()], now,
             new Dictionary<string, int>
             {
                 ["graphNodes"] = roadReport.Nodes, ["graphArcs"] = roadReport.Arcs, ["roadPieces"] = records.Roads.Count,
@@ -77,6 +91,7 @@ public static class ProvinceBuilder
                 ["units"] = records.Stations.Sum(s => s.Units.Count), ["waterSources"] = records.WaterSources.Count,
                 ["settlements"] = records.Settlements.Count, ["names"] = records.Names.Count,
                 ["keyPlaces"] = records.KeyPlaces?.Count ?? 0, ["rejectedRows"] = rejected.Count,
+                ["responseAreas"] = records.ResponseAreas!.Count,
             },
             adminLevels, notes, rejected);
 

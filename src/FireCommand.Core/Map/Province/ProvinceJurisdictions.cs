@@ -41,11 +41,14 @@ public static class ProvinceJurisdictions
         return map;
     }
 
+    /// <summary>The tree; boundaries from the corps' files (<c>files</c>) replace OSM's boundaries of each level they give.</summary>
     public static List<Jurisdiction> Build(string provinceName, IReadOnlyList<OsmBoundary> boundaries,
         IReadOnlyDictionary<int, JurisdictionLevel> adminLevels, Geometry roadArea, List<string> notes,
-        Dictionary<long, string> sources)
+        Dictionary<long, string> sources, IReadOnlyList<Boundaries.FileBoundary>? files = null)
     {
-        var mapped = new List<(OsmBoundary B, JurisdictionLevel Level, MultiPolygon Area)>();
+        files ??= [];
+        var fileLevels = files.Select(f => f.Level).ToHashSet();
+        var mapped = new List<(Boundaries.FileBoundary B, JurisdictionLevel Level, MultiPolygon Area)>();
         foreach (var b in boundaries)
         {
             if (!adminLevels.TryGetValue(b.AdminLevel, out var level)) continue;
@@ -55,13 +58,19 @@ public static class ProvinceJurisdictions
                           (b.MissingMemberWays > 0 ? $"{b.MissingMemberWays} of {b.MemberWays} member ways are outside the extract" : "its ways do not close"));
                 continue;
             }
-            mapped.Add((b, level, Area(b.OuterRings)));
+            if (fileLevels.Contains(level))
+            {
+                notes.Add($"boundary {b.Name} ({b.Source}) left out: the {level} level comes from a boundary file");
+                continue;
+            }
+            mapped.Add((new Boundaries.FileBoundary(b.Name, level, null, Area(b.OuterRings), b.Source), level, Area(b.OuterRings)));
         }
+        mapped.AddRange(files.Select(f => (f, f.Level, f.Area)));
 
         var tree = new List<Jurisdiction>();
-        Jurisdiction Add(string name, JurisdictionLevel level, long? parent, MultiPolygon area, string source)
+        Jurisdiction Add(string name, JurisdictionLevel level, long? parent, MultiPolygon area, string source, string? code = null)
         {
-            var j = new Jurisdiction { Id = tree.Count + 1, Name = name, Code = $"{tree.Count + 1:D6}", Level = level, ParentId = parent, Boundary = area };
+            var j = new Jurisdiction { Id = tree.Count + 1, Name = name, Code = code ?? $"{tree.Count + 1:D6}", Level = level, ParentId = parent, Boundary = area };
             tree.Add(j);
             sources[j.Id] = source;
             return j;
@@ -69,13 +78,13 @@ public static class ProvinceJurisdictions
 
         var corpsBoundary = mapped.Where(m => m.Level == JurisdictionLevel.Corps).OrderByDescending(m => m.Area.Area).FirstOrDefault();
         var root = corpsBoundary.B is not null
-            ? Add(corpsBoundary.B.Name, JurisdictionLevel.Corps, null, corpsBoundary.Area, corpsBoundary.B.Source)
+            ? Add(corpsBoundary.B.Name, JurisdictionLevel.Corps, null, corpsBoundary.Area, corpsBoundary.B.Source, corpsBoundary.B.Code)
             : Add(provinceName, JurisdictionLevel.Corps, null, AsMulti(roadArea), "generated: road area of the extract");
         if (corpsBoundary.B is null)
             notes.Add("no corps-level boundary in the extract: one corps jurisdiction covers the extract's road area");
 
         foreach (var d in mapped.Where(m => m.Level == JurisdictionLevel.Detachment).OrderBy(m => m.B.Source, StringComparer.Ordinal))
-            Add(d.B.Name, JurisdictionLevel.Detachment, root.Id, d.Area, d.B.Source);
+            Add(d.B.Name, JurisdictionLevel.Detachment, root.Id, d.Area, d.B.Source, d.B.Code);
         if (!tree.Any(j => j.Level == JurisdictionLevel.Detachment))
         {
             Add($"{provinceName}支队", JurisdictionLevel.Detachment, root.Id, root.Boundary!, "generated: covers the corps");
@@ -84,9 +93,9 @@ public static class ProvinceJurisdictions
         var detachments = tree.Where(j => j.Level == JurisdictionLevel.Detachment).ToList();
         foreach (var b in mapped.Where(m => m.Level == JurisdictionLevel.Brigade).OrderBy(m => m.B.Source, StringComparer.Ordinal))
         {
-            var inside = b.Area.InteriorPoint;
-            var parent = detachments.FirstOrDefault(d => d.Boundary!.Covers(inside)) ?? detachments[0];
-            Add(b.B.Name, JurisdictionLevel.Brigade, parent.Id, b.Area, b.B.Source);
+            var parent = Boundaries.Containment.Parent(b.Area, detachments);
+            if (parent is null) notes.Add($"brigade {b.B.Name} ({b.B.Source}) lies in no detachment: it is put under {detachments[0].Name}");
+            Add(b.B.Name, JurisdictionLevel.Brigade, (parent ?? detachments[0]).Id, b.Area, b.B.Source, b.B.Code);
         }
         foreach (var d in detachments.Where(d => !tree.Any(j => j.ParentId == d.Id)))
         {

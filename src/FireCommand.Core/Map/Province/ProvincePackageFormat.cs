@@ -61,7 +61,11 @@ public sealed record RoadRecord(long Id, string? Name, RoadClass Class, long Fro
 /// <summary>A gazetteer name: what it is called, where, and of what kind (street, place, address, poi, station…).</summary>
 public sealed record NameRecord(string Name, string Kind, double Latitude, double Longitude, string Source);
 
-/// <summary>The package's records.json.</summary>
+/// <summary>A station's response area (责任区): polygons, each a list of rings ([longitude, latitude] pairs, the
+/// outer ring first), as GeoJSON's MultiPolygon coordinates; <c>Source</c> is <c>road-time</c> or the file.</summary>
+public sealed record ResponseAreaRecord(long StationId, IReadOnlyList<double[][][]> Polygons, double AreaSquareKilometers, string Source);
+
+/// <summary>The package's records.json. <c>ResponseAreas</c> is absent in packages built without them.</summary>
 public sealed record ProvinceRecords(
     IReadOnlyList<JurisdictionRecord> Jurisdictions,
     IReadOnlyList<StationRecord> Stations,
@@ -69,4 +73,5 @@ public sealed record ProvinceRecords(
     IReadOnlyList<SettlementRecord> Settlements,
     IReadOnlyList<RoadRecord> Roads,
     IReadOnlyList<NameRecord> Names,
-    IReadOnlyList<KeyPlaceRecord>? KeyPlaces = null);
+    IReadOnlyList<KeyPlaceRecord>? KeyPlaces = null,
+    IReadOnlyList<ResponseAreaRecord>? ResponseAreas = null);

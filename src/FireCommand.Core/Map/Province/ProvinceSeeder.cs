@@ -28,6 +28,7 @@ public static class ProvinceSeeder
             Id = s.Id, Name = s.Name, Kind = s.Kind, Location = Geography.Point(s.Latitude, s.Longitude), Address = s.Address,
             Phone = s.Phone, JurisdictionId = s.JurisdictionId,
         }).ToList();
+        ResponseAreas.ResponseAreaBuilder.Apply(r.ResponseAreas, stations);
         var units = r.Stations.SelectMany(s => s.Units.Select(u =>
         {
             var unit = new Unit
@@ -55,11 +56,11 @@ public static class ProvinceSeeder
             Floors = k.Floors, HeightMeters = k.HeightMeters, FloorAreaSquareMeters = k.FloorAreaSquareMeters, Occupants = k.Occupants,
             ResponsiblePerson = k.ResponsiblePerson, Phone = k.Phone, JurisdictionId = k.JurisdictionId,
         }).ToList();
-        var roads = r.Roads.Select(x => new RoadSegment
+        var roads = r.Roads.Select(x =>
         {
-            Id = x.Id, Name = x.Name, Class = x.Class, FromJunction = x.FromJunction, ToJunction = x.ToJunction, OneWay = x.OneWay,
-            Geometry = Geography.Factory.CreateLineString(x.Shape.Select(c => new Coordinate(c[0], c[1])).ToArray()),
-            LengthMeters = x.LengthMeters,
+            var road = Road(x);
+            road.Id = x.Id;
+            return road;
         }).ToList();
 
         var auditing = db.AuditEnabled;
@@ -76,15 +77,19 @@ public static class ProvinceSeeder
             await InsertAsync(db, water, ct);
             await InsertAsync(db, keyPlaces, ct);
             await InsertAsync(db, roads, ct);
+            await InsertAsync(db, ProvinceReimport.Keys(r, id => id, id => id,
+                r.Stations.SelectMany(s => s.Units.Select(u => (ProvinceReimport.UnitKey(s, u), u.Id))).ToDictionary(),
+                r.WaterSources.ToDictionary(w => w.Source, w => w.Id), r.Settlements.Select(s => (s.Source, s.Id))), ct);
             if (db.Database.IsNpgsql()) await DemoSeeder.ResetSequencesAsync(db, ct);
             db.AuditEnabled = true;
             db.AuditEntries.Add(new Audit.AuditEntry
             {
-                At = now, UserId = "system", UserName = "system", Action = "Seeded", Entity = "ProvincePackage",
+                At = now, UserId = "system", UserName = "system", Action = "Seeded", Entity = ProvinceReimport.AuditEntity,
                 EntityId = package.Manifest.Name,
                 Changes = System.Text.Json.JsonSerializer.Serialize(new
                 {
-                    province = package.Manifest.Name, sources = package.Manifest.Sources.Select(s => s.Sha256),
+                    province = package.Manifest.Name, records = ProvinceReimport.RecordsSha256(package),
+                    sources = package.Manifest.Sources.Select(s => s.Sha256),
                     stations = stations.Count, units = units.Count, keyPlaces = keyPlaces.Count,
                 }),
             });
@@ -100,7 +105,14 @@ public static class ProvinceSeeder
         return new Summary(package.Manifest.Name, jurisdictions.Count, stations.Count, units.Count, water.Count, settlements.Count, roads.Count);
     }
 
-    private static MultiPolygon Area(IReadOnlyList<double[][]> rings) => Geography.Factory.CreateMultiPolygon(
+    internal static RoadSegment Road(RoadRecord x) => new()
+    {
+        Name = x.Name, Class = x.Class, FromJunction = x.FromJunction, ToJunction = x.ToJunction, OneWay = x.OneWay,
+        Geometry = Geography.Factory.CreateLineString(x.Shape.Select(c => new Coordinate(c[0], c[1])).ToArray()),
+        LengthMeters = x.LengthMeters,
+    };
+
+    internal static MultiPolygon Area(IReadOnlyList<double[][]> rings) => Geography.Factory.CreateMultiPolygon(
         rings.Select(r => Geography.Factory.CreatePolygon(r.Select(c => new Coordinate(c[0], c[1])).ToArray())).ToArray());
 
     private static async Task InsertAsync<T>(FireCommandDbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class

@@ -57,6 +57,8 @@ export function stationPopup(p, lookups) {
     ['popup.address', p.address],
     ['popup.phone', p.phone],
     ['popup.units', number(p.unitCount)],
+    ['popup.responseArea', present(p.districtAreaSquareKilometers)
+      ? t('popup.squareKilometers', { value: number(p.districtAreaSquareKilometers, 1) }) : null],
   ]);
 }
 

@@ -456,6 +456,35 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("FireCommand.Core.Map.Province.ProvinceRecordKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ProvinceRecordKeys");
+                });
+
             modelBuilder.Entity("FireCommand.Core.Map.RoadSegment", b =>
                 {
                     b.Property<long>("Id")
@@ -679,8 +708,8 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<Polygon>("District")
-                        .HasColumnType("geometry(Polygon,4326)");
+                    b.Property<MultiPolygon>("District")
+                        .HasColumnType("geometry(MultiPolygon,4326)");
 
                     b.Property<double?>("DistrictAreaSquareKilometers")
                         .HasColumnType("double precision");

@@ -435,6 +435,33 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("FireCommand.Core.Map.Province.ProvinceRecordKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ProvinceRecordKeys");
+                });
+
             modelBuilder.Entity("FireCommand.Core.Map.RoadSegment", b =>
                 {
                     b.Property<long>("Id")
