@@ -9,7 +9,7 @@ public abstract class MapLayerTests<THost>(THost host) : PlatformTest<THost>(hos
     [InlineData("/api/map/roads", "LineString", 1000)]
     [InlineData("/api/map/jurisdictions", "MultiPolygon", 10)]
     [InlineData("/api/map/stations", "Point", 80)]
-    [InlineData("/api/map/station-districts", "Polygon", 80)]
+    [InlineData("/api/map/station-districts", "MultiPolygon", 80)]
     [InlineData("/api/map/units", "Point", 300)]
     [InlineData("/api/map/water-sources", "Point", 1000)]
     [InlineData("/api/map/key-places", "Point", 100)]
