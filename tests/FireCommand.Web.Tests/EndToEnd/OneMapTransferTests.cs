@@ -66,6 +66,11 @@ public sealed class OneMapTransferTests(KestrelHost host, ITestOutputHelper outp
         await page.FillAsync("#login-password", KestrelHost.AdminPassword);
         await page.ClickAsync("#login-submit");
         await Expect(page.Locator("#user-name")).Not.ToBeEmptyAsync(new() { Timeout = 30_000 });
+        // Signing in lands on the One Map, which may already have loaded (and cached) its layers:
+        // a first visit starts from an empty browser cache.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 60_000 });
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        await devTools.SendAsync("Network.clearBrowserCache");
 
         var (_, mapFirst) = await VisitAsync(page, meter, "/", "map", "One Map, first visit");
         var (mapAgain, _) = await VisitAsync(page, meter, "/", "map", "One Map, returning visit");
