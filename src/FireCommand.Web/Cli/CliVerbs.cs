@@ -65,7 +65,7 @@ public static class CliVerbs
           firecommand isochrone --graph <graph> --from <lat,lon|node:ID> --minutes 5 [--limit <graph units>] [--crs …]
           firecommand coverage --graph <graph> --minutes 5 [--limit <graph units>] [--stations <file>] [--crs …]
           firecommand province build --osm <extract> --out <new folder> [--name <name>] [--admin-levels 4=corps,5=detachment,6=brigade]
-              [[--crs wgs84|gcj02|bd09|cgcs2000] --boundaries <file.geojson|.shp> (--level <level> | --level-field <property>) [--name-field <property>] [--code-field <property>]]…
+              [[--crs wgs84|gcj02|bd09|cgcs2000] --boundaries <file.geojson|.shp>[:<crs>] (--level <level> | --level-field <property>) [--name-field <property>] [--code-field <property>]]…
               [--response-areas road-time|none | [--crs …] --response-areas <file> [--station-field <property>]] [--invalid-geometry fail|fix|skip]
               [--stations <file>:<crs>] [--units <file>] [--water-sources <file>:<crs>] [--key-places <file>:<crs>] [--skip-bad-rows]
               (files .csv, .xlsx or .geojson; crs wgs84, gcj02, bd09 or cgcs2000)

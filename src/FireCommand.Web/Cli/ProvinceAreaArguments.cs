@@ -8,7 +8,7 @@ namespace FireCommand.Web.Cli;
 
 /// <summary>
 /// The area options of <c>province build</c>, read in command-line order because they describe files:
-/// <c>--crs</c> applies to the next file option; <c>--level</c>, <c>--level-field</c>, <c>--name-field</c> and
+/// <c>--crs</c> applies to the next file option (or the file says it after a colon, <c>file.geojson:gcj02</c>, as record files do); <c>--level</c>, <c>--level-field</c>, <c>--name-field</c> and
 /// <c>--code-field</c> describe the <c>--boundaries</c> file they follow, <c>--station-field</c> the
 /// <c>--response-areas</c> file it follows. <c>--boundaries</c> may be given once per file.
 /// </summary>
@@ -32,7 +32,8 @@ internal static class ProvinceAreaArguments
                     crs = Crs(value);
                     break;
                 case "boundaries":
-                    boundaries.Add(new BoundaryFileSpec(value, crs ?? CoordinateSystem.Wgs84));
+                    var (boundaryPath, boundaryCrs) = FileAndCrs(value, crs);
+                    boundaries.Add(new BoundaryFileSpec(boundaryPath, boundaryCrs));
                     crs = null;
                     current = name;
                     break;
@@ -43,7 +44,7 @@ internal static class ProvinceAreaArguments
                     {
                         "road-time" => ResponseAreaSpec.RoadTime,
                         "none" => new ResponseAreaSpec(ResponseAreaMode.None),
-                        _ => new ResponseAreaSpec(ResponseAreaMode.File, value, crs ?? CoordinateSystem.Wgs84),
+                        _ => ResponseAreaFile(value, crs),
                     };
                     if (responseAreas.Mode != ResponseAreaMode.File && crs is not null)
                         throw new CliUsageException("--crs describes a file; --response-areas road-time or none has none.");
@@ -99,6 +100,31 @@ internal static class ProvinceAreaArguments
             "code-field" => spec with { CodeField = value },
             _ => spec with { NameField = value },
         };
+    }
+
+    /// <summary>
+    /// A file's coordinate system, from a preceding <c>--crs</c> or, as the record files write it, a
+    /// suffix after the last colon (<c>brigades.geojson:gcj02</c>); WGS-84 when neither is given.
+    /// </summary>
+    private static (string Path, CoordinateSystem Crs) FileAndCrs(string value, CoordinateSystem? preceding)
+    {
+        var colon = value.LastIndexOf(':');
+        CoordinateSystem? suffix = null;
+        if (colon > 0)
+        {
+            try { suffix = InputCoordinates.Parse(value[(colon + 1)..]); }
+            catch (ArgumentException) { suffix = null; } // a colon in the path itself, not a system
+        }
+        if (suffix is null) return (value, preceding ?? CoordinateSystem.Wgs84);
+        if (preceding is not null)
+            throw new CliUsageException($"'{value}' names its coordinate system and --crs names one too; give one of them.");
+        return (value[..colon], suffix.Value);
+    }
+
+    private static ResponseAreaSpec ResponseAreaFile(string value, CoordinateSystem? preceding)
+    {
+        var (path, crs) = FileAndCrs(value, preceding);
+        return new ResponseAreaSpec(ResponseAreaMode.File, path, crs);
     }
 
     private static CoordinateSystem Crs(string text)
