@@ -10,7 +10,7 @@ public static class IncidentQueries
 {
     public sealed record IncidentSummary(long Id, string Number, IncidentType Type, int FireLevel, double Latitude,
         double Longitude, string? Address, IncidentState State, DateTimeOffset ReceivedAt, DateTimeOffset? DispatchedAt,
-        DateTimeOffset? FirstArrivalAt, long JurisdictionId);
+        DateTimeOffset? FirstArrivalAt, long JurisdictionId, AlarmSource Source);
 
     public static RouteGroupBuilder MapIncidentQueries(this RouteGroupBuilder g)
     {
@@ -20,7 +20,7 @@ public static class IncidentQueries
                 .Where(i => active != true || i.State != IncidentState.Closed)
                 .OrderByDescending(i => i.Id).Take(500)
                 .Select(i => new IncidentSummary(i.Id, i.Number, i.Type, i.FireLevel, i.Location.Y, i.Location.X, i.Address,
-                    i.State, i.ReceivedAt, i.DispatchedAt, i.FirstArrivalAt, i.JurisdictionId))
+                    i.State, i.ReceivedAt, i.DispatchedAt, i.FirstArrivalAt, i.JurisdictionId, i.Source))
                 .ToListAsync(ct)));
         g.MapGet("/{id:long}", async Task<Results<Ok<IncidentViews.IncidentView>, NotFound>> (long id, FireCommandDbContext db,
             CancellationToken ct) =>

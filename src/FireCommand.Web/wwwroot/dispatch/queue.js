@@ -5,7 +5,7 @@
 
 import { t, formatNumber, onLanguageChange } from '../shared/i18n.js';
 import { el, button } from './dom.js';
-import { duration, levelBadge, typeText, subtypeText, statePill, ms } from './format.js';
+import { duration, levelBadge, typeText, subtypeText, statePill, sourceText, ms } from './format.js';
 import { queueTimer } from './timers.js';
 import { serverNow } from './clock.js';
 
@@ -64,6 +64,8 @@ export function createQueue(root, store, { onOpen }) {
     el('div', { class: 'fc-queue__line' },
       levelBadge(incident.fireLevel),
       el('span', { class: 'fc-queue__number', text: incident.number }),
+      // A linked agency's call (110, 120) or an automatic alarm says so; a 119 call is the usual case.
+      incident.source && incident.source !== 'Call119' ? el('span', { class: 'fc-queue__source', text: sourceText(incident.source) }) : null,
       el('span', { class: 'fc-queue__type', text: type }),
       timer),
     el('div', { class: 'fc-queue__line fc-queue__line--sub' },

@@ -43,6 +43,8 @@ public sealed class LinkageConsoleTests(KestrelHost host, ITestOutputHelper outp
         var incidentId = answer["incidentId"]!.GetValue<long>();
         var row = page.Locator($"#incident-row-{incidentId}");
         await Expect(row).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // The queue names a linked agency's call as such, as it arrived live…
+        await Expect(row.Locator(".fc-queue__source")).ToHaveTextAsync("110 联动");
         await row.ClickAsync();
         await Expect(page.Locator("#incident-number")).ToHaveTextAsync(answer["incidentNumber"]!.GetValue<string>());
         await Expect(page.Locator("#incident-source")).ToHaveTextAsync("110 联动");
@@ -78,6 +80,12 @@ public sealed class LinkageConsoleTests(KestrelHost host, ITestOutputHelper outp
         await Expect(page.Locator("#incident-source")).ToHaveTextAsync("Police 110");
         await Expect(incoming.First).ToContainTextAsync("Transfer in");
         await Screenshots.SaveAsync(page, "console-linkage-en", output);
+
+        // …and from the incident list after a reload.
+        await page.ReloadAsync();
+        await Expect(page.Locator("body[data-console-ready='true']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(row.Locator(".fc-queue__source")).ToHaveTextAsync("Police 110");
+        await page.ClickAsync("button[data-lang='zh-CN']");
         session.Problems.AssertNone();
     }
 
