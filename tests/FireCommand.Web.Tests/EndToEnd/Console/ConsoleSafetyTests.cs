@@ -149,10 +149,12 @@ public sealed class ConsoleSafetyTests(KestrelHost host) : IClassFixture<Kestrel
 
         var holding = false;
         var held = new List<IRoute>();
+        var firstHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await page.RouteAsync("**/api/locate?**", async route =>
         {
             if (!holding) { await route.ContinueAsync(); return; }
             lock (held) held.Add(route);
+            firstHeld.TrySetResult();
         });
         await session.OpenConsoleAsync();
         await page.ClickAsync("#tab-intake");
@@ -185,7 +187,9 @@ public sealed class ConsoleSafetyTests(KestrelHost host) : IClassFixture<Kestrel
         await Expect(page.Locator(".fc-suggest__item[data-kind='City']")).ToBeHiddenAsync();
         Assert.Equal(placeName, await address.InputValueAsync());
 
-        // Its own suggestions arrive: Enter, which waited for them, takes the first one.
+        // Its own suggestions arrive: Enter, which waited for them, takes the first one. The search is
+        // sent after the typing pauses, so on a busy machine it may not have left the page yet: wait for it.
+        await firstHeld.Task.WaitAsync(TimeSpan.FromSeconds(30));
         holding = false;
         List<IRoute> release;
         lock (held) { release = [.. held]; held.Clear(); }
