@@ -2,6 +2,7 @@
 // dispatcher reads them (seconds under two minutes, m:ss above), counts with group separators.
 
 import { formatNumber, t } from '../shared/i18n.js';
+import { dayIn } from '../shared/corps-time.js';
 
 export const count = (n) => formatNumber(n ?? 0);
 
@@ -31,8 +32,7 @@ export function axisValue(seconds, unit) {
  * (`timeZone`): the dashboard's days are the corps' days, whatever the browser's zone.
  */
 export function dayKey(date, timeZone) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(date);
+  return dayIn(date, timeZone);
 }
 
 /** "11-01" on an axis, "2026-11-01" in a table. */

@@ -38,7 +38,19 @@ export function corpsClock(date, language) {
   return corpsFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(date);
 }
 
+const dayFormats = new Map();
+
+/** "YYYY-MM-DD" of `date` in `timeZone` (an IANA id); one formatter per zone, reused. */
+export function dayIn(date, timeZone) {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(date);
+}
+
 /** "YYYY-MM-DD" of `date` in the corps' zone: the corps' day, whatever the browser's zone. */
 export function corpsDay(date) {
-  return corpsFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return dayIn(date, zone);
 }
