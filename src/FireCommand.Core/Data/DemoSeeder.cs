@@ -14,7 +14,7 @@ public static class DemoSeeder
         int WaterSources, int KeyPlaces, int Settlements, int RoadSegments);
 
     public static async Task<Summary> SeedAsync(FireCommandDbContext db, int seed, DateTimeOffset now, CancellationToken ct,
-        Shared.CorpsCalendar? calendar = null)
+        Shared.CorpsCalendar? calendar = null, int historyDays = 30)
     {
         var p = DemoProvinceGenerator.Generate(seed, now);
         DemoKeyPlacePlans.Assign(p.KeyPlaces);
@@ -35,7 +35,7 @@ public static class DemoSeeder
             await InsertAsync(db, p.KeyPlaces, ct);
             await InsertAsync(db, p.RoadSegments, ct);
             // A month of closed incidents so the overview has history from the first start.
-            var history = DemoHistory.Generate(p, now, days: 30, seed, calendar);
+            var history = DemoHistory.Generate(p, now, historyDays, seed, calendar);
             await InsertAsync(db, history.Incidents, ct);
             await InsertAsync(db, history.Alarms, ct);
             await InsertAsync(db, history.Assignments, ct);

@@ -5,6 +5,7 @@ using FireCommand.Core.Map;
 using FireCommand.Core.Resources;
 using FireCommand.Core.Shared;
 using FireCommand.Geo;
+using FireCommand.Geo.Graph;
 using FireCommand.Geo.Routing;
 using Assignment = FireCommand.Core.Dispatch.Assignment;
 
@@ -15,24 +16,33 @@ namespace FireCommand.Core.Demo;
 /// start: calls drawn like the live simulator's (by population and hour), the nearest suitable units
 /// by real road travel time, and intervals drawn around realistic medians (call processing ~1 min,
 /// turnout ~1 min, travel from the road network). Every incident is closed. Explicit ids from 1,
-/// like the province itself. Not thread-safe (one call, one random source).
+/// like the province itself. Works on the generated demo province and on a province package alike
+/// (a corps training on its own map gets its own history). Not thread-safe (one call, one random source).
 /// </summary>
 public static class DemoHistory
 {
     public sealed record History(IReadOnlyList<Incident> Incidents, IReadOnlyList<Alarm> Alarms, IReadOnlyList<Assignment> Assignments);
 
-    public static History Generate(DemoProvince province, DateTimeOffset now, int days, int seed, CorpsCalendar? calendar = null)
+    /// <summary>What the history is drawn on: the roads as a routing network, and the province's records with their ids.</summary>
+    public sealed record Setting(RoadNetwork Network, IReadOnlyList<Jurisdiction> Jurisdictions, IReadOnlyList<Station> Stations,
+        IReadOnlyList<Unit> Units, IReadOnlyList<Settlement> Settlements, IReadOnlyList<RoadSegment> Roads);
+
+    public static History Generate(DemoProvince province, DateTimeOffset now, int days, int seed, CorpsCalendar? calendar = null) =>
+        Generate(new Setting(ProvinceRoadGraph.Build(province.RoadSegments).Network, province.Jurisdictions, province.Stations,
+            province.Units, province.Settlements, province.RoadSegments), now, days, seed, calendar);
+
+    /// <summary>The history on any geography; calls come from where <see cref="DemandPoints"/> says.</summary>
+    public static History Generate(Setting province, DateTimeOffset now, int days, int seed, CorpsCalendar? calendar = null)
     {
         var random = new Random(seed);
-        var (network, _) = ProvinceRoadGraph.Build(province.RoadSegments);
-        var travel = new TravelTimeSource(new RoutingEngine(network), new TravelTimeOptions { LimitSeconds = 3600, MaxUnits = 3 });
+        var demand = DemandPoints.From(province.Settlements, () => province.Roads);
+        if (days <= 0 || demand.Count == 0) return new History([], [], []);
+        var travel = new TravelTimeSource(new RoutingEngine(province.Network), new TravelTimeOptions { LimitSeconds = 3600, MaxUnits = 3 });
         var locator = new Map.JurisdictionLocator(province.Jurisdictions);
         var stations = province.Stations.ToDictionary(s => s.Id);
         var engines = province.Units.Where(u => u.Capabilities.HasFlag(UnitCapability.Water) || u.Capabilities.HasFlag(UnitCapability.Rescue))
             .ToList();
         var snapped = travel.Snap([.. engines.Select(u => new UnitPosition(u.Id, new GeoPoint(u.Position.Y, u.Position.X)))]);
-        var demand = province.Settlements.Select(s => new DemandPoint(new GeoPoint(s.Location.Y, s.Location.X), s.Name, s.Population,
-            s.Kind is SettlementKind.City or SettlementKind.CountySeat)).ToList();
         var calls = new CallGenerator(demand, callsPerHour: 1.6, seed);
 
         var incidents = new List<Incident>();

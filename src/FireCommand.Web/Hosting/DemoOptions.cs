@@ -13,6 +13,13 @@ public sealed class DemoOptions
     [Range(0, int.MaxValue)]
     public int Seed { get; set; } = 1;
 
+    /// <summary>
+    /// Days of closed past incidents written when the province is first seeded (the demo province or a
+    /// package), so the overview has history from the first start; 0 writes none.
+    /// </summary>
+    [Range(0, 366)]
+    public int HistoryDays { get; set; } = 30;
+
     /// <summary>Run the simulator: calls arrive, units are sent, drive, work and return.</summary>
     public bool Simulate { get; set; } = true;
 

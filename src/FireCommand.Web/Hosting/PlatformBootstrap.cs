@@ -35,8 +35,10 @@ public static partial class PlatformBootstrap
         var package = app.Configuration[ProvinceStart.PathKey] is { Length: > 0 } path ? ProvincePackage.Read(path) : null;
         if (package is not null && !await db.Jurisdictions.IgnoreQueryFilters().AnyAsync(ct))
         {
-            var p = await ProvinceSeeder.SeedAsync(db, package, clock.GetUtcNow(), ct);
-            ProvinceStart.LogSeeded(log, p.ProvinceName, p.Jurisdictions, p.Stations, p.Units, p.WaterSources, p.RoadSegments);
+            var p = await ProvinceSeeder.SeedAsync(db, package, clock.GetUtcNow(), ct, demo.Enabled ? demo.HistoryDays : 0, demo.Seed,
+                sp.GetRequiredService<Core.Shared.CorpsCalendar>());
+            ProvinceStart.LogSeeded(log, p.ProvinceName, p.Jurisdictions, p.Stations, p.Units, p.WaterSources, p.RoadSegments,
+                p.HistoryIncidents);
         }
         else if (package is not null && await ProvinceReimport.RunAsync(db, package, clock.GetUtcNow(), ct) is { } re)
             ProvinceStart.LogReimported(log, re.ProvinceName, re.Stations.Added, re.Stations.Updated, re.Stations.Retired,
@@ -44,7 +46,8 @@ public static partial class PlatformBootstrap
         else if (package is null && demo.Enabled && !await db.Jurisdictions.IgnoreQueryFilters().AnyAsync(ct))
         {
             var started = clock.GetTimestamp();
-            var s = await DemoSeeder.SeedAsync(db, demo.Seed, clock.GetUtcNow(), ct, sp.GetRequiredService<Core.Shared.CorpsCalendar>());
+            var s = await DemoSeeder.SeedAsync(db, demo.Seed, clock.GetUtcNow(), ct, sp.GetRequiredService<Core.Shared.CorpsCalendar>(),
+                demo.HistoryDays);
             LogSeeded(log, s.ProvinceName, demo.Seed, s.Stations, s.Units, s.WaterSources, s.KeyPlaces, s.RoadSegments,
                 clock.GetElapsedTime(started).TotalSeconds);
         }

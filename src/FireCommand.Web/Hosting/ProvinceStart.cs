@@ -11,9 +11,9 @@ public static partial class ProvinceStart
     public const string PathKey = "Province:Path";
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information,
-        Message = "Seeded province package {Province}: {Jurisdictions} jurisdictions, {Stations} stations, {Units} units, {WaterSources} water sources, {Roads} road segments")]
+        Message = "Seeded province package {Province}: {Jurisdictions} jurisdictions, {Stations} stations, {Units} units, {WaterSources} water sources, {Roads} road segments, {History} past incidents")]
     public static partial void LogSeeded(ILogger logger, string province, int jurisdictions, int stations, int units,
-        int waterSources, int roads);
+        int waterSources, int roads, int history);
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Information,
         Message = "Re-imported province package {Province}: stations {StationsAdded} added, {StationsUpdated} updated, {StationsRetired} retired; water sources {WaterAdded} added, {WaterUpdated} updated, {WaterRetired} out of service")]

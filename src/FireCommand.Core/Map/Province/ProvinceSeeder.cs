@@ -9,14 +9,17 @@ namespace FireCommand.Core.Map.Province;
 /// <summary>
 /// Writes a province package's records into an empty database in one transaction, keeping the
 /// package's ids (on PostgreSQL the identity sequences are then moved past them). Generated units
-/// start available at their home station. The seeding is audited as one entry.
+/// start available at their home station. The seeding is audited as one entry. With
+/// <c>historyDays</c> (demo mode, so a corps can train on its own map) a stretch of closed incidents is
+/// drawn on the package's own roads, stations and settlements, as the demo province gets.
 /// </summary>
 public static class ProvinceSeeder
 {
     public sealed record Summary(string ProvinceName, int Jurisdictions, int Stations, int Units, int WaterSources,
-        int Settlements, int RoadSegments);
+        int Settlements, int RoadSegments, int HistoryIncidents = 0);
 
-    public static async Task<Summary> SeedAsync(FireCommandDbContext db, ProvincePackage package, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Summary> SeedAsync(FireCommandDbContext db, ProvincePackage package, DateTimeOffset now, CancellationToken ct,
+        int historyDays = 0, int seed = 1, CorpsCalendar? calendar = null)
     {
         var r = package.Records;
         var jurisdictions = r.Jurisdictions.Select(j => new Jurisdiction
@@ -63,6 +66,12 @@ public static class ProvinceSeeder
             return road;
         }).ToList();
 
+        // Drawn before anything is written, on the graph routing will use, with the records' own ids.
+        var history = historyDays > 0
+            ? Demo.DemoHistory.Generate(new Demo.DemoHistory.Setting(Geo.Storage.RoadNetworkFile.Load(package.GraphPath), jurisdictions,
+                stations, units, settlements, roads), now, historyDays, seed, calendar)
+            : null;
+
         var auditing = db.AuditEnabled;
         db.AuditEnabled = false;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -77,6 +86,12 @@ public static class ProvinceSeeder
             await InsertAsync(db, water, ct);
             await InsertAsync(db, keyPlaces, ct);
             await InsertAsync(db, roads, ct);
+            if (history is not null)
+            {
+                await InsertAsync(db, history.Incidents, ct);
+                await InsertAsync(db, history.Alarms, ct);
+                await InsertAsync(db, history.Assignments, ct);
+            }
             await InsertAsync(db, ProvinceReimport.Keys(r, id => id, id => id,
                 r.Stations.SelectMany(s => s.Units.Select(u => (ProvinceReimport.UnitKey(s, u), u.Id))).ToDictionary(),
                 r.WaterSources.ToDictionary(w => w.Source, w => w.Id), r.Settlements.Select(s => (s.Source, s.Id))), ct);
@@ -91,6 +106,7 @@ public static class ProvinceSeeder
                     province = package.Manifest.Name, records = ProvinceReimport.RecordsSha256(package),
                     sources = package.Manifest.Sources.Select(s => s.Sha256),
                     stations = stations.Count, units = units.Count, keyPlaces = keyPlaces.Count,
+                    historyIncidents = history?.Incidents.Count ?? 0,
                 }),
             });
             await db.SaveChangesAsync(ct);
@@ -102,7 +118,8 @@ public static class ProvinceSeeder
             db.AuditEnabled = auditing;
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
-        return new Summary(package.Manifest.Name, jurisdictions.Count, stations.Count, units.Count, water.Count, settlements.Count, roads.Count);
+        return new Summary(package.Manifest.Name, jurisdictions.Count, stations.Count, units.Count, water.Count, settlements.Count, roads.Count,
+            history?.Incidents.Count ?? 0);
     }
 
     internal static RoadSegment Road(RoadRecord x) => new()

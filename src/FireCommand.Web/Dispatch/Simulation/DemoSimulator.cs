@@ -26,7 +26,11 @@ public sealed partial class DemoSimulator(IServiceScopeFactory scopes, ProvinceG
     {
         var o = options.Value;
         if (!o.Enabled || !o.Simulate) return;
-        var generator = await CreateGeneratorAsync(o, ct);
+        if (await CreateGeneratorAsync(o, ct) is not { } generator)
+        {
+            LogNoDemand(log);
+            return;
+        }
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(o.SimulationTickSeconds), clock);
         var last = clock.GetUtcNow();
         while (await timer.WaitForNextTickAsync(ct))
@@ -47,17 +51,19 @@ public sealed partial class DemoSimulator(IServiceScopeFactory scopes, ProvinceG
         }
     }
 
-    private async Task<CallGenerator> CreateGeneratorAsync(DemoOptions o, CancellationToken ct)
+    private async Task<CallGenerator?> CreateGeneratorAsync(DemoOptions o, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FireCommandDbContext>();
-        var demand = await db.Settlements.AsNoTracking()
-            .Select(s => new { s.Location, s.Name, s.Population, s.Kind }).ToListAsync(ct);
-        return new CallGenerator(
-            [.. demand.Select(s => new DemandPoint(new GeoPoint(s.Location.Y, s.Location.X), s.Name, s.Population,
-                s.Kind is SettlementKind.City or SettlementKind.CountySeat))],
-            o.SimulatedCallsPerHour, o.Seed);
+        var settlements = await db.Settlements.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
+        var roads = settlements.Count > 0 ? [] : await db.RoadSegments.AsNoTracking().Where(r => r.Name != null).ToListAsync(ct);
+        var demand = DemandPoints.From(settlements, () => roads);
+        return demand.Count == 0 ? null : new CallGenerator(demand, o.SimulatedCallsPerHour, o.Seed);
     }
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Warning,
+        Message = "Demo simulation off: the province has neither settlements nor named streets for calls to come from")]
+    private static partial void LogNoDemand(ILogger logger);
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Demo simulation step failed")]
     private static partial void LogTickFailed(ILogger logger, Exception e);
