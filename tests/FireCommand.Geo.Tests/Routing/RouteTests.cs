@@ -1,3 +1,4 @@
+using FireCommand.Tests;
 using FireCommand.Geo.Routing;
 using FireCommand.Geo.Tests.Support;
 

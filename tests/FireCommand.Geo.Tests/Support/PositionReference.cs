@@ -1,3 +1,4 @@
+using FireCommand.Tests;
 using FireCommand.Geo.Graph;
 using FireCommand.Geo.Routing;
 using FireCommand.Geo.Snapping;

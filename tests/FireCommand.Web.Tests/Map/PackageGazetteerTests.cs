@@ -8,34 +8,12 @@ using FireCommand.Web.Tests.Infrastructure;
 namespace FireCommand.Web.Tests.Map;
 
 /// <summary>The platform started on a package built from Taichung Xitun, whose POIs and addresses exist only as package names.</summary>
-public sealed class XitunHost : DatabaseHost
+public sealed class XitunHost : PackageHost
 {
-    public const string Extract = "osm/taichung-xitun.osm.gz";
+    public override string Extract => "osm/taichung-xitun.osm.gz";
 
-    public override string ProviderName => "Sqlite";
-
-    public ProvincePackage? Package { get; private set; }
-
-    public string ExtractPath => Path.Combine(FireCommand.Tests.SharedDataFiles.Root, Extract);
-
-    protected override async Task<Dictionary<string, string?>?> PrepareAsync()
-    {
-        if (!File.Exists(ExtractPath))
-        {
-            SkipReason = $"needs shared data file '{Extract}', missing from {FireCommand.Tests.SharedDataFiles.Root}";
-            return null;
-        }
-        Directory.CreateDirectory(DataDirectory);
-        var packageDir = Path.Combine(DataDirectory, "package");
-        var exit = await CliVerbs.RunAsync(["province", "build", "--osm", ExtractPath, "--out", packageDir, "--name", "西屯區"],
-            TextWriter.Null, TextWriter.Null, CancellationToken.None);
-        if (exit != 0) throw new InvalidOperationException($"province build exited {exit}");
-        Package = ProvincePackage.Read(packageDir);
-        var s = PlatformFactory.Defaults(DataDirectory);
-        s["Database:Provider"] = "Sqlite";
-        s["Province:Path"] = packageDir;
-        return s;
-    }
+    protected override Task<IReadOnlyList<string>> BuildArgumentsAsync(string directory) =>
+        Task.FromResult<IReadOnlyList<string>>(["--name", "西屯區"]);
 }
 
 public sealed class PackageGazetteerTests(XitunHost host) : PlatformTest<XitunHost>(host), IClassFixture<XitunHost>
@@ -78,6 +56,13 @@ public sealed class PackageGazetteerTests(XitunHost host) : PlatformTest<XitunHo
             .Where(n => n.Tags.ContainsKey("name") && n.Tags.ContainsKey("amenity") && !n.Tags.ContainsKey("addr:street"))
             .OrderBy(n => n.Id).First();
         await AssertFoundAsync(dispatcher, poi.Tags["name"], poi.Latitude, poi.Longitude);
+    }
+
+    [Fact]
+    public async Task AlarmAtARealAddressFoundByName_IsAnsweredByRoadFromTheStationDrawnAsAnArea()
+    {
+        using var dispatcher = await Demo("dispatcher");
+        await GazetteerAlarm.AssertAnsweredByRoadAsync(dispatcher, Host.Package!, "address", "poi");
     }
 
     private static async Task AssertFoundAsync(ApiClient api, string name, double latitude, double longitude)

@@ -11,22 +11,13 @@ namespace FireCommand.Web.Tests.Map;
 /// The platform started on central Shanghai: real streets with Chinese names and no station in the
 /// extract, so the stations (and a key place) come from CSV files written here at real road points.
 /// </summary>
-public sealed class ShanghaiProvinceHost : DatabaseHost
+public sealed class ShanghaiProvinceHost : PackageHost
 {
-    public override string ProviderName => "Sqlite";
+    public override string Extract => "osm/shanghai-center.osm.gz";
 
-    public ProvincePackage? Package { get; private set; }
-
-    protected override async Task<Dictionary<string, string?>?> PrepareAsync()
+    protected override async Task<IReadOnlyList<string>> BuildArgumentsAsync(string directory)
     {
-        var osm = Path.Combine(FireCommand.Tests.SharedDataFiles.Root, "osm/shanghai-center.osm.gz");
-        if (!File.Exists(osm))
-        {
-            SkipReason = $"needs shared data file 'osm/shanghai-center.osm.gz', missing from {FireCommand.Tests.SharedDataFiles.Root}";
-            return null;
-        }
-        Directory.CreateDirectory(DataDirectory);
-        var stations = Path.Combine(DataDirectory, "stations.csv");
+        var stations = Path.Combine(directory, "stations.csv");
         await File.WriteAllTextAsync(stations, $"""
             编号* code,名称* name,类别* kind,经度* longitude,纬度* latitude
             XH,徐汇消防救援站,一级站,{Pos(Zhaojiabang)}
@@ -34,18 +25,9 @@ public sealed class ShanghaiProvinceHost : DatabaseHost
             ZB,闸北消防救援站,二级站,{Pos(ZhongshanNorth)}
 
             """);
-        var keyPlaces = Path.Combine(DataDirectory, "key-places.csv");
+        var keyPlaces = Path.Combine(directory, "key-places.csv");
         await File.WriteAllTextAsync(keyPlaces, "名称,类别,经度,纬度,地址\n上海体育馆,大型综合体、人员密集场所,121.4370,31.1830,漕溪北路1111号\n");
-        var packageDir = Path.Combine(DataDirectory, "package");
-        var err = new StringWriter();
-        var exit = await CliVerbs.RunAsync(["province", "build", "--osm", osm, "--out", packageDir, "--name", "上海市中心",
-            "--stations", stations + ":wgs84", "--key-places", keyPlaces + ":wgs84"], TextWriter.Null, err, CancellationToken.None);
-        if (exit != 0) throw new InvalidOperationException($"province build exited {exit}: {err}");
-        Package = ProvincePackage.Read(packageDir);
-        var s = PlatformFactory.Defaults(DataDirectory);
-        s["Database:Provider"] = "Sqlite";
-        s["Province:Path"] = packageDir;
-        return s;
+        return ["--name", "上海市中心", "--stations", stations + ":wgs84", "--key-places", keyPlaces + ":wgs84"];
     }
 }
 
@@ -74,6 +56,13 @@ public sealed class ProvinceRecordsStartTests(ShanghaiProvinceHost host) : Platf
         Assert.Contains(first["unitId"]!.GetValue<long>(), byDistance[0].Units.Select(u => u.Id));
         var eta = first["etaSeconds"]?.GetValue<double>() ?? throw new Xunit.Sdk.XunitException(first.ToJsonString());
         Assert.True(eta >= first["straightLineMeters"]!.GetValue<double>() / 30, $"eta {eta} s");
+    }
+
+    [Fact]
+    public async Task AnyStreetFoundByName_IsAnsweredByRoadFromTheNearestCsvStation()
+    {
+        using var dispatcher = await Demo("dispatcher");
+        await GazetteerAlarm.AssertAnsweredByRoadAsync(dispatcher, Host.Package!, "street");
     }
 
     [Fact]

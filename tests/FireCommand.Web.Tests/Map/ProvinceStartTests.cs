@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using FireCommand.Core.Map.Province;
 using FireCommand.Web.Cli;
@@ -8,31 +9,9 @@ using static FireCommand.Web.Tests.Dispatch.DispatchTestData;
 namespace FireCommand.Web.Tests.Map;
 
 /// <summary>The platform started on a province package built from North Bayreuth, with demo users switched on.</summary>
-public sealed class ProvinceHost : DatabaseHost
+public sealed class ProvinceHost : PackageHost
 {
-    public override string ProviderName => "Sqlite";
-
-    public ProvincePackage? Package { get; private set; }
-
-    protected override async Task<Dictionary<string, string?>?> PrepareAsync()
-    {
-        var osm = Path.Combine(FireCommand.Tests.SharedDataFiles.Root, "osm/north-bayreuth.osm.gz");
-        if (!File.Exists(osm))
-        {
-            SkipReason = $"needs shared data file 'osm/north-bayreuth.osm.gz', missing from {FireCommand.Tests.SharedDataFiles.Root}";
-            return null;
-        }
-        Directory.CreateDirectory(DataDirectory);
-        var packageDir = Path.Combine(DataDirectory, "package");
-        var exit = await CliVerbs.RunAsync(["province", "build", "--osm", osm, "--out", packageDir], TextWriter.Null, TextWriter.Null,
-            CancellationToken.None);
-        if (exit != 0) throw new InvalidOperationException($"province build exited {exit}");
-        Package = ProvincePackage.Read(packageDir);
-        var s = PlatformFactory.Defaults(DataDirectory);
-        s["Database:Provider"] = "Sqlite";
-        s["Province:Path"] = packageDir;
-        return s;
-    }
+    public override string Extract => "osm/north-bayreuth.osm.gz";
 }
 
 public sealed class ProvinceStartTests(ProvinceHost host) : PlatformTest<ProvinceHost>(host), IClassFixture<ProvinceHost>
@@ -86,11 +65,51 @@ public sealed class ProvinceStartTests(ProvinceHost host) : PlatformTest<Provinc
     }
 
     [Fact]
+    public async Task AlarmAtARealAddressFoundByName_IsAnsweredByRoadFromTheNearestOsmStation()
+    {
+        using var dispatcher = await Demo("dispatcher");
+        await GazetteerAlarm.AssertAnsweredByRoadAsync(dispatcher, Host.Package!, "address", "poi", "street");
+    }
+
+    [Fact]
     public async Task DemoUsers_CanBeSwitchedOnForARealProvince()
     {
         using var commander = await Demo("commander");
         var response = await commander.GetAsync("/api/stations");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DemoHistory_OnARealProvince_IsDrawnOnThePackagesOwnRecords()
+    {
+        using var commander = await Demo("commander");
+        var overview = await commander.GetJsonAsync("/api/analytics/overview?days=30");
+        Assert.True(overview["incidentsByDay"]!.AsArray().Sum(d => d!["count"]!.GetValue<int>()) > 0, overview.ToJsonString());
+
+        using var scope = Host.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FireCommand.Core.Data.FireCommandDbContext>();
+        var records = Host.Package!.Records;
+        var ct = TestContext.Current.CancellationToken;
+        // History is what the seeding wrote (taken by "demo"), as against the alarms the other tests take.
+        var seeded = await db.Alarms.IgnoreQueryFilters().Where(a => a.TakenBy == "demo").Select(a => a.IncidentId).ToListAsync(ct);
+        var history = await db.Incidents.IgnoreQueryFilters().AsNoTracking().Where(i => seeded.Contains(i.Id)).ToListAsync(ct);
+        var assignments = await db.Assignments.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
+        Assert.True(history.Count > 30, $"{history.Count} past incidents");
+        Assert.All(history, i => Assert.Equal(FireCommand.Core.Dispatch.IncidentState.Closed, i.State));
+        var jurisdictions = records.Jurisdictions.Select(j => j.Id).ToHashSet();
+        var packageUnits = records.Stations.SelectMany(s => s.Units).Select(u => u.Id).ToHashSet();
+        foreach (var incident in history)
+        {
+            Assert.Contains(incident.JurisdictionId, jurisdictions);
+            // Calls are drawn around the package's settlements (at most ~400 m from the centre in town).
+            var nearest = records.Settlements.Min(s => Meters(incident.Location.Y, incident.Location.X, s.Latitude, s.Longitude));
+            Assert.True(nearest < 600, $"incident {incident.Number} is {nearest:F0} m from every settlement");
+        }
+        var historyIds = history.Select(i => i.Id).ToHashSet();
+        var sent = assignments.Where(a => historyIds.Contains(a.IncidentId)).ToList();
+        Assert.NotEmpty(sent);
+        Assert.All(sent, a => Assert.Contains(a.UnitId, packageUnits));
+        Assert.All(sent, a => Assert.True(a.EtaSeconds > 0));
     }
 
     private static double Meters(double lat1, double lon1, double lat2, double lon2) =>

@@ -1,6 +1,6 @@
 using FireCommand.Geo.Graph;
 
-namespace FireCommand.Geo.Tests.Support;
+namespace FireCommand.Tests;
 
 /// <summary>
 /// The plainest correct shortest-path code: an explicit arc list per node and .NET's PriorityQueue
