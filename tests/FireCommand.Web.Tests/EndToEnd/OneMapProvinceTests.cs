@@ -58,6 +58,13 @@ public sealed class OneMapProvinceTests(ProvinceKestrelHost host, ITestOutputHel
         await Expect(page.Locator(".leaflet-control-attribution")).Not.ToContainTextAsync("演示数据");
         await Screenshots.SaveAsync(page, "map-province-zh", output);
 
+        // The response areas (责任区) the build computed from road times: one per station, on request.
+        await page.Locator("#layer-panel input[name='layer-stationDistricts']").CheckAsync();
+        await Expect(page.Locator("#layer-panel [data-layer='stationDistricts']")).ToHaveAttributeAsync(
+            "data-count", records.Stations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
+        await Screenshots.SaveAsync(page, "map-province-districts-zh", output);
+        await page.Locator("#layer-panel input[name='layer-stationDistricts']").UncheckAsync();
+
         await page.EvaluateAsync("() => localStorage.setItem('firecommand.lang', 'en')");
         await page.ReloadAsync();
         await Expect(page.Locator("body[data-map-ready='true']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
