@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite uses, when missing. Needs root; idempotent.
 set -euo pipefail
-packages=(postgresql-15 postgresql-15-postgis-3 chromium fonts-noto-cjk)
+packages=(postgresql-15 postgresql-15-postgis-3 chromium fonts-noto-cjk mosquitto)
 command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
