@@ -17,7 +17,8 @@ namespace FireCommand.Web.Sensing;
 /// and the unit recommendation come with it), filed in the place's jurisdiction. The sending system's
 /// id is the device key and the alarm id, so the intake's repeat detection makes a second attempt (the
 /// sink and the watch racing, or a retry after a crash) answer the same incident. The alarm then links
-/// to the incident; the incident's side is the dispatch alarm row with that id. Thread-safe.
+/// to the incident; the incident's side is the dispatch alarm row with that id. A further confirmed
+/// alarm of the same place while its incident is open is merged into it as another report. Thread-safe.
 /// </summary>
 public sealed class AutomaticIncidents(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -35,6 +36,12 @@ public sealed class AutomaticIncidents(IServiceScopeFactory scopes, TimeProvider
         var device = await db.MonitoredDevices.IgnoreQueryFilters().AsNoTracking().FirstAsync(d => d.Id == alarm.DeviceId, ct);
         var place = await db.KeyPlaces.IgnoreQueryFilters().AsNoTracking().FirstAsync(k => k.Id == alarm.KeyPlaceId, ct);
 
+        // A second confirmed alarm of the same place joins the fire already on the console, not a new one.
+        var burning = await db.SensingAlarms.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.KeyPlaceId == alarm.KeyPlaceId && a.IncidentId != null && a.Id != alarm.Id)
+            .Join(db.Incidents.IgnoreQueryFilters().Where(i => i.State != IncidentState.Closed && i.MergedIntoIncidentId == null),
+                a => a.IncidentId, i => i.Id, (a, i) => (long?)i.Id)
+            .OrderByDescending(i => i).FirstOrDefaultAsync(ct);
         var where = string.Join(" ", new[] { alarm.Building, alarm.Floor, alarm.Zone }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var request = new TakeAlarm.AlarmRequest(AlarmSource.AutomaticFireAlarm, CallerNumber: null,
             CallerName: Clip(device.Name, 50), Latitude: null, Longitude: null, CoordinateSystem: null,
@@ -42,7 +49,7 @@ public sealed class AutomaticIncidents(IServiceScopeFactory scopes, TimeProvider
             IncidentType.Fire, Subtype: null,
             Description: Clip($"自动火灾报警 / automatic fire alarm: {device.Name} {where} {alarm.Component}".TrimEnd() +
                               $" — {alarm.ConfirmedBy}", 2000),
-            Trapped: null, Injured: null, KeyPlaceId: place.Id, FireLevel: null, MergeIntoIncidentId: null,
+            Trapped: null, Injured: null, KeyPlaceId: place.Id, FireLevel: null, MergeIntoIncidentId: burning,
             ExternalId: ExternalIdOf(alarm));
         var taken = (await TakeAlarm.Handle(request, db, sp.GetRequiredService<ProvinceGeography>(),
             sp.GetRequiredService<IJurisdictionScope>(), sp.GetRequiredService<IAuditActor>(), clock,

@@ -59,6 +59,11 @@ public static class SensingTestData
     public static async Task<JsonArray> AlarmsAsync(ApiClient client, long keyPlaceId, string state = "recent") =>
         (await client.GetJsonAsync($"/api/sensing/alarms?state={state}&keyPlaceId={keyPlaceId}&limit=1000")).AsArray();
 
+    /// <summary>The alarms of one device, without the offline alarm the background watch may add.</summary>
     public static IEnumerable<JsonNode> OfDevice(this JsonArray alarms, long deviceId) =>
-        alarms.Where(a => a!["deviceId"]!.GetValue<long>() == deviceId)!;
+        alarms.Where(a => a!["deviceId"]!.GetValue<long>() == deviceId && a["type"]!.GetValue<string>() != "offline")!;
+
+    public static JsonNode OfComponent(this JsonArray alarms, long deviceId, string component, string type = "fire") =>
+        alarms.Single(a => a!["deviceId"]!.GetValue<long>() == deviceId && a["component"]?.GetValue<string>() == component &&
+                           a["type"]!.GetValue<string>() == type)!;
 }
