@@ -9,6 +9,7 @@ using FireCommand.Web.Map;
 using FireCommand.Web.Map.Tiles;
 using FireCommand.Web.Resources;
 using FireCommand.Web.Security;
+using FireCommand.Web.Sensing;
 using FireCommand.Web.Sensing.Mqtt;
 using FireCommand.Web.Shared;
 
@@ -31,6 +32,7 @@ builder.AddDispatch();
 builder.AddBaseMap();
 builder.AddLinkage();
 builder.AddMqttIngest();
+builder.AddSensing();
 
 var app = builder.Build();
 await app.InitialisePlatformAsync();
@@ -58,6 +60,7 @@ api.MapAdmin();
 api.MapAnalytics();
 api.MapLinkageAdministration();
 api.MapMqtt();
+api.MapSensing();
 app.MapLinkagePartnerApi();
 app.MapDispatchHub();
 app.MapApiReference();

@@ -178,5 +178,6 @@ public abstract partial class FireCommandDbContext : IdentityDbContext<AppUser>
         });
         ConfigureLinkage(b);
         ConfigureMqtt(b);
+        ConfigureSensing(b);
     }
 }

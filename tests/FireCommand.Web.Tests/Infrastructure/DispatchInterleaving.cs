@@ -22,18 +22,19 @@ public sealed class DispatchInterleaving
 
     public DispatchInterleaving() => Interceptors = [new Commands(this), new Transactions(this)];
 
-    /// <summary>Starts one forced interleaving; dispose to disarm.</summary>
-    public Round Arm()
+    /// <summary>Starts one forced interleaving of two writers of <paramref name="table"/>; dispose to disarm.</summary>
+    public Round Arm(string table = "Assignments")
     {
         lock (_lock)
         {
             if (_round is not null) throw new InvalidOperationException("An interleaving is already armed.");
-            return _round = new Round(this);
+            return _round = new Round(this, $"INSERT INTO \"{table}\"");
         }
     }
 
-    public sealed class Round(DispatchInterleaving owner) : IDisposable
+    public sealed class Round(DispatchInterleaving owner, string insert) : IDisposable
     {
+        internal readonly string Insert = insert;
         internal readonly TaskCompletionSource FirstHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
         internal readonly TaskCompletionSource SecondArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
         internal DbContext? First;
@@ -63,7 +64,7 @@ public sealed class DispatchInterleaving
     private void OnWrite(DbCommand command, DbContext? context)
     {
         if (context is null || Current is not { } round) return;
-        if (!command.CommandText.Contains("INSERT INTO \"Assignments\"", StringComparison.Ordinal)) return;
+        if (!command.CommandText.Contains(round.Insert, StringComparison.Ordinal)) return;
         lock (_lock)
         {
             if (round.First is null) round.First = context;
