@@ -17,7 +17,8 @@ public readonly record struct Gb26875Header(
 /// <summary>
 /// What reading one frame gave: the header when it could be read, the frame when its structure could be
 /// read (also with a wrong checksum, for an operator to inspect), the checksums, and the error that
-/// rejects it. <see cref="DenyAdvised"/> says whether the standard wants a deny (NAK) for it.
+/// rejects it. <see cref="DenyAdvised"/> says whether the standard wants a deny (NAK) for it;
+/// <see cref="Delimited"/> that the start marker, the length and the end marker agree.
 /// </summary>
 public sealed record Gb26875DecodeResult(
     Gb26875Header? Header,
@@ -27,7 +28,8 @@ public sealed record Gb26875DecodeResult(
     byte ChecksumComputed,
     ReadOnlyMemory<byte> AduBytes,
     string? Error,
-    bool DenyAdvised)
+    bool DenyAdvised,
+    bool Delimited)
 {
     public bool IsValid => Error is null && Frame is not null;
 
@@ -103,7 +105,7 @@ public static class Gb26875FrameCodec
         string? error = stated != computed ? Invariant($"checksum {stated:X2} stated, {computed:X2} computed")
             : !IsKnownCommand(header.Command) ? Invariant($"unknown command byte {header.Command}")
             : aduError;
-        return new Gb26875DecodeResult(header, decoded, frame.Length, stated, computed, aduBytes.ToArray(), error, error is not null && deniable);
+        return new Gb26875DecodeResult(header, decoded, frame.Length, stated, computed, aduBytes.ToArray(), error, error is not null && deniable, true);
     }
 
     /// <summary>The encoded length of <paramref name="frame"/>.</summary>
@@ -142,7 +144,7 @@ public static class Gb26875FrameCodec
     }
 
     private static Gb26875DecodeResult Fail(Gb26875Header? header, int length, FormattableString error) =>
-        new(header, null, length, 0, 0, ReadOnlyMemory<byte>.Empty, error.ToString(CultureInfo.InvariantCulture), false);
+        new(header, null, length, 0, 0, ReadOnlyMemory<byte>.Empty, error.ToString(CultureInfo.InvariantCulture), false, false);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
