@@ -9,6 +9,7 @@ using FireCommand.Web.Map;
 using FireCommand.Web.Map.Tiles;
 using FireCommand.Web.Resources;
 using FireCommand.Web.Security;
+using FireCommand.Web.Sensing.Gb26875;
 using FireCommand.Web.Shared;
 
 // `firecommand <verb> …` runs a command-line tool (import-osm, route, …) instead of the server.
@@ -29,6 +30,7 @@ builder.AddPlatformApi();
 builder.AddDispatch();
 builder.AddBaseMap();
 builder.AddLinkage();
+builder.AddGb26875Gateway();
 
 var app = builder.Build();
 await app.InitialisePlatformAsync();
