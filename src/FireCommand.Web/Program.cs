@@ -10,6 +10,7 @@ using FireCommand.Web.Map.Tiles;
 using FireCommand.Web.Resources;
 using FireCommand.Web.Security;
 using FireCommand.Web.Sensing;
+using FireCommand.Web.Sensing.Gb26875;
 using FireCommand.Web.Sensing.Mqtt;
 using FireCommand.Web.Shared;
 
@@ -33,6 +34,7 @@ builder.AddBaseMap();
 builder.AddLinkage();
 builder.AddMqttIngest();
 builder.AddSensing();
+builder.AddGb26875Gateway();
 
 var app = builder.Build();
 await app.InitialisePlatformAsync();

@@ -21,6 +21,7 @@ internal sealed class CliArguments
     {
         ["json"] = ("format", "json"),
         ["skip-bad-rows"] = ("skip-bad-rows", "yes"),
+        ["adu"] = ("adu", "yes"),
     };
 
     public static CliArguments Parse(string[] args)

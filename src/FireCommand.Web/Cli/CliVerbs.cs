@@ -20,6 +20,7 @@ public static class CliVerbs
             ["coverage"] = CoverageVerb.RunAsync,
             ["replay"] = ReplayVerb.RunAsync,
             ["province"] = ProvinceVerb.RunAsync,
+            ["gb26875"] = Gb26875Verb.RunAsync,
         };
 
     /// <summary>True when the first argument names a CLI verb (the web host must not start).</summary>
@@ -71,6 +72,8 @@ public static class CliVerbs
               (files .csv, .xlsx or .geojson; crs wgs84, gcj02, bd09 or cgcs2000)
           firecommand province template stations|units|water-sources|key-places --format csv|xlsx --out <file>
           firecommand replay <sf-calls.csv> [--speed N|max] [--json | --format table|json] [--repeat N]
+          firecommand gb26875 decode [--adu]   (one frame, or ADU, per line of hex on stdin; one JSON object per line out)
+          firecommand gb26875 decode-stream <capture file>
         Times are printed in the graph's units: tenths of a second for OSM graphs, the file's own units for DIMACS.
         """;
 }
