@@ -642,6 +642,9 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("JurisdictionId");
@@ -732,6 +735,9 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

@@ -611,6 +611,9 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("JurisdictionId");
@@ -693,6 +696,9 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
