@@ -60,6 +60,11 @@ public sealed class PartnerKeyAuthentication(IOptionsMonitor<AuthenticationSchem
         }
         if (!partner.Enabled) return AuthenticateResult.Fail("The partner is disabled.");
         throttle.Succeeded(client);
+        // The admins' list shows when each key was last used; a write at most once a minute per partner, outside the audit.
+        var now = TimeProvider.GetUtcNow();
+        var since = now.AddMinutes(-1);
+        await db.Partners.IgnoreQueryFilters().Where(p => p.Id == partner.Id && (p.LastUsedAt == null || p.LastUsedAt < since))
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.LastUsedAt, now), Context.RequestAborted);
 
         List<Claim> claims =
         [

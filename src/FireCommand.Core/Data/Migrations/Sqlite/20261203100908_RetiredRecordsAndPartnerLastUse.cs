@@ -5,7 +5,7 @@
 namespace FireCommand.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class RetiredStationsAndKeyPlaces : Migration
+    public partial class RetiredRecordsAndPartnerLastUse : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,6 +16,12 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<long>(
+                name: "LastUsedAt",
+                table: "Partners",
+                type: "INTEGER",
+                nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Retired",
@@ -31,6 +37,10 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Retired",
                 table: "Stations");
+
+            migrationBuilder.DropColumn(
+                name: "LastUsedAt",
+                table: "Partners");
 
             migrationBuilder.DropColumn(
                 name: "Retired",

@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace FireCommand.Core.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class RetiredStationsAndKeyPlaces : Migration
+    public partial class RetiredRecordsAndPartnerLastUse : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,6 +17,12 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LastUsedAt",
+                table: "Partners",
+                type: "timestamp with time zone",
+                nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Retired",
@@ -31,6 +38,10 @@ namespace FireCommand.Core.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "Retired",
                 table: "Stations");
+
+            migrationBuilder.DropColumn(
+                name: "LastUsedAt",
+                table: "Partners");
 
             migrationBuilder.DropColumn(
                 name: "Retired",
