@@ -47,6 +47,8 @@ public sealed class Partner : IJurisdictionScoped
     public byte[]? KeyHash { get; set; }
     public DateTimeOffset? KeyIssuedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When the partner's key last opened a call, to the minute (older keys that nobody uses stand out).</summary>
+    public DateTimeOffset? LastUsedAt { get; set; }
 
     /// <summary>Replaces the key: the previous one stops working with this save.</summary>
     public void SetKey(PartnerKey.Issued key, DateTimeOffset at)
@@ -54,6 +56,14 @@ public sealed class Partner : IJurisdictionScoped
         KeyId = key.KeyId;
         KeyHash = key.SecretHash;
         KeyIssuedAt = at;
+    }
+
+    /// <summary>Takes the key away: it stops working with this save.</summary>
+    public void RevokeKey()
+    {
+        KeyId = null;
+        KeyHash = null;
+        KeyIssuedAt = null;
     }
 
     public bool Has(PartnerScopes scope) => (Scopes & scope) == scope;

@@ -53,4 +53,7 @@ public sealed class KeyPlace : IJurisdictionScoped
     public long JurisdictionId { get; set; }
     /// <summary>The place's own response plan (JSON, same form as a plan set), added to the standard plan.</summary>
     public string? ResponsePlanJson { get; set; }
+    /// <summary>True when the corps' latest key-places file no longer lists the place. The row stays, because incidents and
+    /// inspections refer to it; a file that lists it again brings it back.</summary>
+    public bool Retired { get; set; }
 }

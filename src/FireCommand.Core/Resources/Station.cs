@@ -38,4 +38,8 @@ public sealed class Station : IJurisdictionScoped
     /// motorway).</summary>
     public MultiPolygon? District { get; set; }
     public double? DistrictAreaSquareKilometers { get; set; }
+    /// <summary>True when the corps' latest province package no longer lists the station. The row stays, because incidents,
+    /// personnel and the audit refer to it; its units are decommissioned, and it is left out of recommendations, move-ups
+    /// and coverage. A package that lists it again brings it back.</summary>
+    public bool Retired { get; set; }
 }

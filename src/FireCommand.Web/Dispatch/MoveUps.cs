@@ -23,7 +23,7 @@ public sealed class MoveUps(ProvinceGeography geography)
     {
         if (moveUps.HasNoRoads)
             return TypedResults.Problem(statusCode: 503, title: "No road network", detail: "The platform has no road network loaded.");
-        var stations = await db.Stations.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
+        var stations = await db.Stations.AsNoTracking().Where(s => !s.Retired).OrderBy(s => s.Id).ToListAsync(ct);
         var moveUpStations = stations.Select(s => new MoveUpStation(s.Id, s.Name, new GeoPoint(s.Location.Y, s.Location.X),
             s.District is { } d ? new GeoPoint(d.InteriorPoint.Y, d.InteriorPoint.X) : null)).ToList();
         var stationIds = stations.Select(s => s.Id).ToHashSet();

@@ -95,12 +95,13 @@ public static class Recommend
                     .Where(a => a.IncidentId == incidentId && a.ClearedAt == null)
                     .Join(db.Units.IgnoreQueryFilters(), a => a.UnitId, u => u.Id, (a, u) => new UnitKind(u.Capabilities, u.Type)));
 
-        // Only the columns the recommender reads: this runs for every call, over every unit the caller may send.
+        // Only the columns the recommender reads: this runs for every call, over every unit the caller may send. A retired
+        // station's unit that was out on an incident when the station retired is never offered again.
         public readonly Func<FireCommandDbContext, IAsyncEnumerable<CandidateUnit>> CandidateUnits =
             EF.CompileAsyncQuery((FireCommandDbContext db) =>
                 db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Available || u.Status == UnitStatus.Returning
                         || u.Status == UnitStatus.Standby || u.Status == UnitStatus.Training)
-                    .Join(db.Stations.IgnoreQueryFilters(), u => u.HomeStationId, s => s.Id, (u, s) => new CandidateUnit(u.Id,
+                    .Join(db.Stations.IgnoreQueryFilters().Where(s => !s.Retired), u => u.HomeStationId, s => s.Id, (u, s) => new CandidateUnit(u.Id,
                         u.CallSign, u.Type, u.Capabilities, u.Status, u.HomeStationId, s.JurisdictionId,
                         new GeoPoint(u.Position.Y, u.Position.X))));
     }

@@ -42,7 +42,8 @@ public static partial class PlatformBootstrap
         }
         else if (package is not null && await ProvinceReimport.RunAsync(db, package, clock.GetUtcNow(), ct) is { } re)
             ProvinceStart.LogReimported(log, re.ProvinceName, re.Stations.Added, re.Stations.Updated, re.Stations.Retired,
-                re.WaterSources.Added, re.WaterSources.Updated, re.WaterSources.Retired);
+                re.WaterSources.Added, re.WaterSources.Updated, re.WaterSources.Retired, re.KeyPlaces.Added, re.KeyPlaces.Updated,
+                re.KeyPlaces.Retired);
         else if (package is null && demo.Enabled && !await db.Jurisdictions.IgnoreQueryFilters().AnyAsync(ct))
         {
             var started = clock.GetTimestamp();

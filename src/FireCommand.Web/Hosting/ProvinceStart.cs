@@ -16,7 +16,7 @@ public static partial class ProvinceStart
         int waterSources, int roads, int history);
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Information,
-        Message = "Re-imported province package {Province}: stations {StationsAdded} added, {StationsUpdated} updated, {StationsRetired} retired; water sources {WaterAdded} added, {WaterUpdated} updated, {WaterRetired} out of service")]
+        Message = "Re-imported province package {Province}: stations {StationsAdded} added, {StationsUpdated} updated, {StationsRetired} retired; water sources {WaterAdded} added, {WaterUpdated} updated, {WaterRetired} out of service; key places {PlacesAdded} added, {PlacesUpdated} updated, {PlacesRetired} retired")]
     public static partial void LogReimported(ILogger logger, string province, int stationsAdded, int stationsUpdated, int stationsRetired,
-        int waterAdded, int waterUpdated, int waterRetired);
+        int waterAdded, int waterUpdated, int waterRetired, int placesAdded, int placesUpdated, int placesRetired);
 }

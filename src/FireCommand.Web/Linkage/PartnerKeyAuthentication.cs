@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using FireCommand.Core.Data;
@@ -46,6 +47,12 @@ public sealed class PartnerKeyAuthentication(IOptionsMonitor<AuthenticationSchem
             throttle.Failed(client);
             return AuthenticateResult.Fail("Malformed partner key.");
         }
+        var keyWait = throttle.RetryAfter(client, keyId);
+        if (keyWait > TimeSpan.Zero)
+        {
+            Context.Items[ThrottledItem] = keyWait;
+            return AuthenticateResult.Fail("Too many failed attempts on this partner key.");
+        }
         // A scope of its own: the request's data context must not read the caller before it is known.
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FireCommandDbContext>();
@@ -55,11 +62,16 @@ public sealed class PartnerKeyAuthentication(IOptionsMonitor<AuthenticationSchem
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (partner is null || !PartnerKey.Matches(secret, partner.KeyHash))
         {
-            throttle.Failed(client);
+            throttle.Failed(client, keyId);
             return AuthenticateResult.Fail("Unknown partner key.");
         }
         if (!partner.Enabled) return AuthenticateResult.Fail("The partner is disabled.");
-        throttle.Succeeded(client);
+        throttle.Succeeded(client, keyId);
+        // The admins' list shows when each key was last used; a write at most once a minute per partner, outside the audit.
+        var now = TimeProvider.GetUtcNow();
+        var since = now.AddMinutes(-1);
+        await db.Partners.IgnoreQueryFilters().Where(p => p.Id == partner.Id && (p.LastUsedAt == null || p.LastUsedAt < since))
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.LastUsedAt, now), Context.RequestAborted);
 
         List<Claim> claims =
         [
@@ -94,18 +106,48 @@ public sealed class PartnerKeyAuthentication(IOptionsMonitor<AuthenticationSchem
 }
 
 /// <summary>
-/// Back-off of failed partner keys per client address, with the login's rules (free failures, then
-/// doubling waits up to the maximum). Per node and in memory, like the login throttle. Thread-safe.
+/// Back-off of failed partner keys with the login's rules (free failures, then doubling waits up to the
+/// maximum), per client address and per key id. Per address, every key of one client counts together:
+/// guessing secrets of several key ids gains nothing. Per key id, the failures from all addresses count
+/// together (with four times the free failures), so guesses spread over many addresses slow down too; the addresses where the key has
+/// worked are exempt from that count, so the partner's own system goes on working while its key id is
+/// attacked from elsewhere (a back-off for strangers, never a lock of the partner). Per node and in
+/// memory, like the login throttle. Thread-safe.
 /// </summary>
 public sealed class PartnerKeyThrottle(IOptions<SecurityOptions> options, TimeProvider clock)
 {
-    // Every key of one client counts together: guessing secrets of several key ids gains nothing.
     private const string Account = "\u0000partner-key";
-    private readonly LoginThrottle _throttle = new(options, clock);
+    private const string AnyClient = "\u0000any";
+    private const int MaxKnownAddresses = 10_000;
+    private const int KeyIdFreeFactor = 4;
+    private readonly LoginThrottle _perClient = new(options, clock);
+    // Across all addresses a key id gets four times the free failures, so a few honest mistakes never hold anyone back.
+    private readonly LoginThrottle _perKey = new(Options.Create(new SecurityOptions
+    {
+        LoginFreeFailures = options.Value.LoginFreeFailures * KeyIdFreeFactor, LoginMaxBackoff = options.Value.LoginMaxBackoff,
+    }), clock);
+    private readonly ConcurrentDictionary<(string KeyId, string Client), byte> _worked = new();
 
-    public TimeSpan RetryAfter(string client) => _throttle.RetryAfter(Account, client);
-    public void Failed(string client) => _throttle.Failed(Account, client);
-    public void Succeeded(string client) => _throttle.Succeeded(Account, client);
+    public TimeSpan RetryAfter(string client) => _perClient.RetryAfter(Account, client);
+
+    /// <summary>The wait for this key id from this client: zero where the key has worked before.</summary>
+    public TimeSpan RetryAfter(string client, string keyId) =>
+        _worked.ContainsKey((keyId, client)) ? TimeSpan.Zero : _perKey.RetryAfter(keyId, AnyClient);
+
+    public void Failed(string client) => _perClient.Failed(Account, client);
+
+    public void Failed(string client, string keyId)
+    {
+        _perClient.Failed(Account, client);
+        _perKey.Failed(keyId, AnyClient);
+    }
+
+    public void Succeeded(string client, string keyId)
+    {
+        _perClient.Succeeded(Account, client);
+        if (_worked.Count >= MaxKnownAddresses) _worked.Clear();
+        _worked.TryAdd((keyId, client), 0);
+    }
 }
 
 /// <summary>The scopes' names as partners and admins write them.</summary>

@@ -19,7 +19,8 @@ public static partial class PartnerRegistry
         IReadOnlyList<string>? Scopes, bool? Enabled);
 
     public sealed record PartnerDto(long Id, string Code, string Name, PartnerKind Kind, long JurisdictionId,
-        IReadOnlyList<string> Scopes, bool Enabled, string? KeyId, DateTimeOffset? KeyIssuedAt, DateTimeOffset CreatedAt);
+        IReadOnlyList<string> Scopes, bool Enabled, string? KeyId, DateTimeOffset? KeyIssuedAt, DateTimeOffset CreatedAt,
+        DateTimeOffset? LastUsedAt);
 
     /// <summary>The answer of a key issue: the only time the key is ever shown.</summary>
     public sealed record IssuedKey(long PartnerId, string KeyId, string Key, DateTimeOffset IssuedAt);
@@ -34,6 +35,7 @@ public static partial class PartnerRegistry
         g.MapPost("/", Create).RequireAuthorization(Policies.ManageUsers);
         g.MapPut("/{id:long}", Update).RequireAuthorization(Policies.ManageUsers);
         g.MapPost("/{id:long}/key", IssueKey).RequireAuthorization(Policies.ManageUsers);
+        g.MapDelete("/{id:long}/key", RevokeKey).RequireAuthorization(Policies.ManageUsers);
         g.MapGet("/receivers", Receivers).RequireAuthorization(Policies.Dispatch);
         return api;
     }
@@ -42,7 +44,7 @@ public static partial class PartnerRegistry
     private static partial Regex CodePattern();
 
     public static PartnerDto ToDto(Partner p) => new(p.Id, p.Code, p.Name, p.Kind, p.JurisdictionId,
-        PartnerScopeNames.Of(p.Scopes), p.Enabled, p.KeyId, p.KeyIssuedAt, p.CreatedAt);
+        PartnerScopeNames.Of(p.Scopes), p.Enabled, p.KeyId, p.KeyIssuedAt, p.CreatedAt, p.LastUsedAt);
 
     private static async Task<Ok<List<PartnerDto>>> List(FireCommandDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Partners.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct)).Select(ToDto).ToList());
@@ -103,6 +105,16 @@ public static partial class PartnerRegistry
         partner.SetKey(key, now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new IssuedKey(partner.Id, key.KeyId, key.Key, now));
+    }
+
+    /// <summary>Revokes the key: it is refused from this commit on, and the partner has none until a new one is issued.</summary>
+    private static async Task<Results<Ok<PartnerDto>, NotFound>> RevokeKey(long id, FireCommandDbContext db, CancellationToken ct)
+    {
+        var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (partner is null) return TypedResults.NotFound();
+        partner.RevokeKey();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToDto(partner));
     }
 
     private static async Task<(Validation, PartnerScopes)> ValidateAsync(PartnerRequest r, FireCommandDbContext db,

@@ -28,8 +28,10 @@ public sealed class CoverageLayer(ProvinceGeography geography)
     {
         var snapshot = geography.Current;
         if (snapshot.Routing is not { } routing) return null;
+        // A retired station's units are decommissioned; one that was out on an incident when it retired covers nothing either.
         var units = await db.Units.AsNoTracking()
             .Where(u => u.Status == UnitStatus.Available || u.Status == UnitStatus.Standby)
+            .Where(u => !db.Stations.IgnoreQueryFilters().Any(s => s.Id == u.HomeStationId && s.Retired))
             .Select(u => new { u.Id, u.HomeStationId, u.Position }).ToListAsync(ct);
         var key = $"{minutes}|{Identity(snapshot)}|" + string.Join(";", units.OrderBy(u => u.Id)
             .Select(u => $"{u.Id}:{u.Position.Y:F4},{u.Position.X:F4}"));

@@ -44,7 +44,7 @@ public static class MapLayers
                 w => w.Location, w => new { w.Id, w.Code, Kind = w.Kind.ToString(), w.InService, w.FlowLitersPerSecond })));
         map.MapGet("/key-places", async (FireCommandDbContext db, CancellationToken ct) =>
             GeoJsonWriter.Result(GeoJsonWriter.Collection(await db.KeyPlaces.AsNoTracking().ToListAsync(ct),
-                k => k.Location, k => new { k.Id, k.Name, Categories = CategoryNames(k.Categories), k.Address, k.Floors, k.HeightMeters })));
+                k => k.Location, k => new { k.Id, k.Name, Categories = CategoryNames(k.Categories), k.Address, k.Floors, k.HeightMeters, k.Retired })));
         map.MapGet("/incidents", async (FireCommandDbContext db, CancellationToken ct) =>
             GeoJsonWriter.Result(GeoJsonWriter.Collection(
                 await db.Incidents.AsNoTracking().Where(i => i.State != Core.Dispatch.IncidentState.Closed).OrderBy(i => i.Id).ToListAsync(ct),
@@ -102,7 +102,7 @@ public static class MapLayers
         return GeoJsonWriter.Result(GeoJsonWriter.Collection(stations, s => s.Location, s => new
         {
             s.Id, s.Name, Kind = s.Kind.ToString(), s.JurisdictionId, s.Address, s.Phone,
-            UnitCount = unitCounts.GetValueOrDefault(s.Id), s.DistrictAreaSquareKilometers,
+            UnitCount = unitCounts.GetValueOrDefault(s.Id), s.DistrictAreaSquareKilometers, s.Retired,
         }));
     }
 

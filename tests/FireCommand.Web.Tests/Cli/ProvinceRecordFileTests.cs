@@ -54,10 +54,11 @@ public sealed class ProvinceRecordFileTests : IDisposable
             SH-02,三级 主战1,MainPumper,,
             """),
         Write("key-places.csv", $"""
-            名称,类别,经度,纬度,地址,层数
-            上海体育馆,大型综合体、人员密集场所,121.4370,31.1830,漕溪北路1111号,4
-            某大厦,"高层建筑、未知",121.47,31.23,,
-            某仓库,地下空间,121.47,,,
+            编号,名称,类别,经度,纬度,地址,层数
+            ZD-1,上海体育馆,大型综合体、人员密集场所,121.4370,31.1830,漕溪北路1111号,4
+            ,某大厦,"高层建筑、未知",121.47,31.23,,
+            ,某仓库,地下空间,121.47,,,
+            ZD-1,某商场,大型综合体,121.48,31.21,,
             """));
 
     // Each seeded fault: file, line, column.
@@ -66,7 +67,7 @@ public sealed class ProvinceRecordFileTests : IDisposable
         ("stations.csv", 3, "kind"), ("stations.csv", 4, "code"), ("stations.csv", 5, "longitude"), ("stations.csv", 6, "longitude"),
         ("stations.csv", 7, "name"),
         ("units.csv", 3, "station"), ("units.csv", 4, "type"), ("units.csv", 5, "seats"), ("units.csv", 6, "station"),
-        ("key-places.csv", 3, "categories"), ("key-places.csv", 4, "latitude"),
+        ("key-places.csv", 3, "categories"), ("key-places.csv", 4, "latitude"), ("key-places.csv", 5, "code"),
     ];
 
     [Fact]
@@ -121,7 +122,7 @@ public sealed class ProvinceRecordFileTests : IDisposable
         Assert.Equal(SeededFaults.Length, package.Manifest.Counts["rejectedRows"]);
         Assert.Contains(package.Manifest.Sources, s => s.Kind == "stations:wgs84" && s.File == "stations.csv");
         Assert.Contains(package.Manifest.Sources, s => s.Kind == "key-places:cgcs2000");
-        Assert.Contains("11 rejected rows were left out", run.Err);
+        Assert.Contains("12 rejected rows were left out", run.Err);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ProvinceTemplateTests : IDisposable
         ["stations"] = "编号* code,名称* name,类别* kind,经度* longitude,纬度* latitude,地址 address,电话 phone",
         ["units"] = "所属站编号* station,呼号* call_sign,车辆类型* type,载水量(升) water_liters,载泡沫量(升) foam_liters,举高(米) reach_meters,座位数 seats",
         ["water-sources"] = "编号* code,类型* kind,经度* longitude,纬度* latitude,地址 address,容量(立方米) capacity_m3",
-        ["key-places"] = "名称* name,类别* categories,经度* longitude,纬度* latitude,地址 address,层数 floors,高度(米) height_meters,"
+        ["key-places"] = "编号 code,名称* name,类别* categories,经度* longitude,纬度* latitude,地址 address,层数 floors,高度(米) height_meters,"
                          + "建筑面积(平方米) floor_area_m2,人员数 occupants,消防安全责任人 responsible_person,电话 phone",
     };
 
@@ -30,7 +30,7 @@ public sealed class ProvinceTemplateTests : IDisposable
                         ["A2", "浦东消防救援站", "Small station", .. Pos(PudongSouth).Split(','), "", ""]],
         ["units"] = [["A1", "徐汇 登高1", "登高平台消防车", "", "", "54", "3"], ["A1", "徐汇 主战1", "MainPumper", "6000", "800", "", ""]],
         ["water-sources"] = [["XH-1", "市政消火栓", "121.461", "31.206", "肇嘉浜路口", ""], ["XH-2", "Fire pool", "121.47", "31.21", "", "500"]],
-        ["key-places"] = [["环球港", "大型综合体、人员密集场所", "121.4127", "31.2328", "中山北路3300号", "10", "60", "480000", "20000", "张三", "021-1"]],
+        ["key-places"] = [["ZD-1", "环球港", "大型综合体、人员密集场所", "121.4127", "31.2328", "中山北路3300号", "10", "60", "480000", "20000", "张三", "021-1"]],
     };
 
     [Theory]

@@ -67,6 +67,30 @@ public sealed class PartnerKeyThrottleTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await InboxAsync(attacker, partner.Key));
     }
 
+    [Fact]
+    public async Task GuessesOnOneKeyId_SpreadOverManyAddresses_AreSlowed_WhileThePartnersOwnAddressKeepsWorking()
+    {
+        using var admin = await new ApiClient(_factory.CreateClient(new() { HandleCookies = true }))
+            .SignedInAs(PlatformFactory.AdminUserName, PlatformFactory.AdminPassword);
+        var partner = await Partners.RegisterAsync(admin, "Police110", await Partners.OwnJurisdictionAsync(admin), "receive-transfers");
+        const string home = "198.51.100.30";
+        Assert.Equal(HttpStatusCode.OK, await InboxAsync(home, partner.Key));
+        var guess = partner.Key[..^4] + "AAAA";
+
+        // Twelve addresses (four times the free failures), one guess each: every address stays within its own free failures.
+        for (var i = 1; i <= 12; i++) Assert.Equal(HttpStatusCode.Unauthorized, await InboxAsync($"203.0.113.{i}", guess));
+        // The next address has never failed, yet its guess at this key id waits.
+        string? retryAfter = null;
+        Assert.Equal(HttpStatusCode.TooManyRequests, await InboxAsync("203.0.113.13", guess,
+            r => retryAfter = r.Headers.TryGetValues("Retry-After", out var v) ? v.Single() : null));
+        Assert.Equal("1", retryAfter);
+        // The partner's own system, where the key has worked, is not held back.
+        Assert.Equal(HttpStatusCode.OK, await InboxAsync(home, partner.Key));
+        // A back-off, not a lock: after the wait the key id may be tried again.
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, await InboxAsync("203.0.113.13", guess));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();

@@ -9,6 +9,7 @@ using FireCommand.Web.Tests.Cli;
 using FireCommand.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static FireCommand.Web.Tests.Cli.ProvinceRecordFileTests;
 using static FireCommand.Web.Tests.Dispatch.DispatchTestData;
 
 namespace FireCommand.Web.Tests.Map;
@@ -90,6 +91,113 @@ public sealed class ProvinceReimportTests : IDisposable
     }
 
     [Fact]
+    public async Task Restart_OnANewerRegister_UpdatesKeyPlacesByCode_RetiresWhatIsGone_AndBringsItBack()
+    {
+        // Register A: three stations; key places with a code, one known by its name alone, one that will be dropped.
+        var a = await BuildShanghai("a", $"XH,徐汇消防救援站,一级站,{Pos(Zhaojiabang)}\nPD,浦东消防救援站,特勤站,{Pos(PudongSouth)}\n"
+            + $"ZB,闸北消防救援站,二级站,{Pos(ZhongshanNorth)}\n", """
+            ZD-1,上海体育馆,大型综合体,121.4370,31.1830,10
+            ,环球港,大型综合体、人员密集场所,121.4127,31.2328,
+            ,旧仓库,农村火灾高风险区,121.4500,31.2200,
+            """);
+        // Register B: 闸北 is gone; a new place is listed first (every line moves), ZD-1 is renamed and raised, 旧仓库 is gone.
+        var b = await BuildShanghai("b", $"XH,徐汇消防救援站,一级站,{Pos(Zhaojiabang)}\nPD,浦东消防救援站,特勤站,{Pos(PudongSouth)}\n", """
+            ZD-9,新天地,人员密集场所,121.4750,31.2190,
+            ZD-1,上海体育场,大型综合体,121.4370,31.1830,12
+            ,环球港,大型综合体、人员密集场所,121.4127,31.2328,
+            """);
+        Assert.Equal(3, a.Records.KeyPlaces!.Count);
+
+        var data = Directory.CreateDirectory(Path.Combine(_dir, "data")).FullName;
+        var settings = PlatformFactory.Defaults(data);
+        settings["Database:Provider"] = "Sqlite";
+        settings["Province:Path"] = a.Directory;
+        var zhabei = a.Records.Stations.Single(s => s.Name == "闸北消防救援站");
+        var busyUnit = zhabei.Units[0].Id;
+        var warehouse = a.Records.KeyPlaces.Single(k => k.Name == "旧仓库").Id;
+        long incident;
+        using (var first = new PlatformFactory(settings))
+        {
+            var dispatcher = await new ApiClient(first.CreateClient(new() { HandleCookies = true, AllowAutoRedirect = false }))
+                .SignedInAs("dispatcher", PlatformFactory.DemoPassword);
+            incident = (await TakeAlarmAsync(dispatcher, zhabei.Latitude + 0.001, zhabei.Longitude, "旧仓库"))["id"]!.GetValue<long>();
+            var sent = await dispatcher.PostAsync($"/api/incidents/{incident}/dispatch", new { units = new[] { new { unitId = busyUnit } } });
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            using var scope = first.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<FireCommandDbContext>();
+            (await db.Incidents.IgnoreQueryFilters().SingleAsync(i => i.Id == incident)).KeyPlaceId = warehouse;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        settings["Province:Path"] = b.Directory;
+        using (var second = new PlatformFactory(settings))
+        {
+            _ = second.Server;
+            using (var scope = second.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<FireCommandDbContext>();
+                using var changes = await LastReimport(db);
+                Assert.Equal((1, 1, 1), Counted(changes.RootElement.GetProperty("keyPlaces")));
+                // The two stations left take over 闸北's streets: their road-time response areas change.
+                Assert.Equal((0, 2, 1), Counted(changes.RootElement.GetProperty("stations")));
+
+                var places = await db.KeyPlaces.IgnoreQueryFilters().OrderBy(k => k.Id).ToListAsync(TestContext.Current.CancellationToken);
+                Assert.Equal(4, places.Count);
+                // Matched by code and by name, whatever line they are on now: the same rows, updated in place.
+                var stadium = places.Single(k => k.Id == a.Records.KeyPlaces.Single(x => x.Name == "上海体育馆").Id);
+                Assert.Equal(("上海体育场", 12, false), (stadium.Name, stadium.Floors, stadium.Retired));
+                Assert.False(places.Single(k => k.Id == a.Records.KeyPlaces.Single(x => x.Name == "环球港").Id).Retired);
+                Assert.False(places.Single(k => k.Name == "新天地").Retired);
+                // The dropped place stays for the incident that refers to it, marked retired.
+                Assert.True(places.Single(k => k.Id == warehouse).Retired);
+                Assert.Equal(warehouse, (await db.Incidents.IgnoreQueryFilters().SingleAsync(i => i.Id == incident)).KeyPlaceId);
+
+                var stations = await db.Stations.IgnoreQueryFilters().ToListAsync(TestContext.Current.CancellationToken);
+                Assert.Equal(["闸北消防救援站"], stations.Where(s => s.Retired).Select(s => s.Name));
+                Assert.All(await db.Units.IgnoreQueryFilters().Where(u => u.HomeStationId == zhabei.Id && u.Id != busyUnit)
+                    .ToListAsync(TestContext.Current.CancellationToken), u => Assert.Equal(UnitStatus.Decommissioned, u.Status));
+
+                // The unit that was out when its station retired comes back available: it is still not offered.
+                var unit = await db.Units.IgnoreQueryFilters().SingleAsync(u => u.Id == busyUnit, TestContext.Current.CancellationToken);
+                Assert.Equal(UnitStatus.Dispatched, unit.Status);
+                unit.ChangeStatus(UnitStatus.Available, DateTimeOffset.UtcNow);
+                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            }
+            var dispatcher = await new ApiClient(second.CreateClient(new() { HandleCookies = true, AllowAutoRedirect = false }))
+                .SignedInAs("dispatcher", PlatformFactory.DemoPassword);
+            var next = (await TakeAlarmAsync(dispatcher, zhabei.Latitude - 0.001, zhabei.Longitude, "天目中路"))["id"]!.GetValue<long>();
+            var offered = (await dispatcher.GetJsonAsync($"/api/incidents/{next}/recommendation"))["recommendation"]!["units"]!.AsArray();
+            Assert.NotEmpty(offered);
+            Assert.DoesNotContain(busyUnit, offered.Select(u => u!["unitId"]!.GetValue<long>()));
+            // Coverage counts the available units of stations in service only: the register's own fleet, from package B.
+            var coverage = await dispatcher.GetJsonAsync("/api/map/coverage?minutes=5");
+            Assert.Equal(b.Records.Stations.Sum(s => s.Units.Count), coverage["availableUnits"]!.GetValue<int>());
+            // The One Map still shows the retired station, marked.
+            var layer = (await dispatcher.GetJsonAsync("/api/map/stations"))["features"]!.AsArray();
+            Assert.Equal(["闸北消防救援站"], layer.Where(f => f!["properties"]!["retired"]!.GetValue<bool>())
+                .Select(f => f!["properties"]!["name"]!.GetValue<string>()));
+        }
+
+        // Register A again: the station and the place are back in service, counted as updated.
+        settings["Province:Path"] = a.Directory;
+        using (var third = new PlatformFactory(settings))
+        {
+            _ = third.Server;
+            using var scope = third.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<FireCommandDbContext>();
+            using var changes = await LastReimport(db);
+            Assert.Equal((0, 2, 1), Counted(changes.RootElement.GetProperty("keyPlaces")));
+            Assert.Equal((0, 3, 0), Counted(changes.RootElement.GetProperty("stations")));
+            Assert.False((await db.Stations.IgnoreQueryFilters().SingleAsync(s => s.Id == zhabei.Id)).Retired);
+            Assert.False((await db.KeyPlaces.IgnoreQueryFilters().SingleAsync(k => k.Id == warehouse)).Retired);
+            Assert.True((await db.KeyPlaces.IgnoreQueryFilters().SingleAsync(k => k.Name == "新天地")).Retired);
+            // Its units decommissioned by the retirement are back available.
+            Assert.All(await db.Units.IgnoreQueryFilters().Where(u => u.HomeStationId == zhabei.Id)
+                .ToListAsync(TestContext.Current.CancellationToken), u => Assert.Equal(UnitStatus.Available, u.Status));
+        }
+    }
+
+    [Fact]
     public async Task Start_OnAPackage_OverTheDemoProvince_IsRefused()
     {
         var package = await Build(CliRun.SharedData("osm/monaco.osm.pbf"), "monaco");
@@ -112,6 +220,32 @@ public sealed class ProvinceReimportTests : IDisposable
         Assert.Equal(0, exit);
         return ProvincePackage.Read(output);
     }
+
+    private async Task<ProvincePackage> BuildShanghai(string name, string stationRows, string keyPlaceRows)
+    {
+        // The same file names in both builds: a record's key is its file and its code (or name).
+        var dir = Directory.CreateDirectory(Path.Combine(_dir, name + "-files")).FullName;
+        var stations = Path.Combine(dir, "stations.csv");
+        var keyPlaces = Path.Combine(dir, "key-places.csv");
+        await File.WriteAllTextAsync(stations, "编号,名称,类别,经度,纬度\n" + stationRows, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(keyPlaces, "编号,名称,类别,经度,纬度,层数\n" + keyPlaceRows + "\n", TestContext.Current.CancellationToken);
+        var output = Path.Combine(_dir, name);
+        var err = new StringWriter();
+        var exit = await CliVerbs.RunAsync(["province", "build", "--osm", CliRun.SharedData("osm/shanghai-center.osm.gz"), "--out", output,
+            "--stations", stations + ":wgs84", "--key-places", keyPlaces + ":wgs84"], TextWriter.Null, err, TestContext.Current.CancellationToken);
+        Assert.True(exit == 0, err.ToString());
+        return ProvincePackage.Read(output);
+    }
+
+    private static async Task<JsonDocument> LastReimport(FireCommandDbContext db)
+    {
+        var entry = await db.AuditEntries.IgnoreQueryFilters().OrderByDescending(e => e.Id).FirstAsync();
+        Assert.Equal(("Reimported", ProvinceReimport.AuditEntity), (entry.Action, entry.Entity));
+        return JsonDocument.Parse(entry.Changes);
+    }
+
+    private static (int Added, int Updated, int Retired) Counted(JsonElement counts) =>
+        (counts.GetProperty("added").GetInt32(), counts.GetProperty("updated").GetInt32(), counts.GetProperty("retired").GetInt32());
 
     private static void WithoutHydrantTag(string osmGz, string target, string nodeId)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FireCommand.Core.Data;
 using FireCommand.Core.Resources;
 using FireCommand.Core.Shared;
+using FireCommand.Geo;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
@@ -11,9 +12,9 @@ namespace FireCommand.Core.Map.Province;
 /// <summary>
 /// Applies a newer package to a database seeded from an earlier one, keeping incidents, users, audit and
 /// history. Records are matched by their stable key (<see cref="ProvinceRecordKey"/>): matched rows are
-/// updated in place, new ones added, and missing ones retired, never deleted: a station's units are
-/// decommissioned (a unit out on an incident keeps its status and is counted), a water source goes out of
-/// service. Jurisdictions missing from the package stay, since users and records belong to them. Road pieces
+/// updated in place, new ones added, and missing ones retired, never deleted: a station is marked retired and
+/// its units are decommissioned (a unit out on an incident keeps its status and is counted), a water source goes
+/// out of service, a key place is marked retired (incidents and inspections refer to it). Jurisdictions missing from the package stay, since users and records belong to them. Road pieces
 /// and settlements are plain geography and are replaced. One transaction, one audit entry with the counts.
 /// A package already applied (same records.json) changes nothing.
 /// </summary>
@@ -25,7 +26,7 @@ public static class ProvinceReimport
     public sealed record Counts(int Added, int Updated, int Retired);
 
     public sealed record Summary(string ProvinceName, Counts Jurisdictions, Counts Stations, Counts Units, Counts WaterSources,
-        int UnitsBusy, int Settlements, int RoadSegments);
+        Counts KeyPlaces, int UnitsBusy, int Settlements, int RoadSegments);
 
     /// <summary>The SHA-256 of the package's records.json: what a database remembers a package by.</summary>
     public static string RecordsSha256(ProvincePackage package)
@@ -45,7 +46,8 @@ public static class ProvinceReimport
         var sha = RecordsSha256(package);
         if (RecordsOf(last.Changes) == sha) return null;
 
-        var keys = (await db.ProvinceRecordKeys.AsNoTracking().ToListAsync(ct)).ToDictionary(k => (k.Kind, k.Key), k => k.EntityId);
+        var oldKeys = await db.ProvinceRecordKeys.AsNoTracking().ToListAsync(ct);
+        var keys = oldKeys.ToDictionary(k => (k.Kind, k.Key), k => k.EntityId);
         var r = package.Records;
         var auditing = db.AuditEnabled;
         db.AuditEnabled = false;
@@ -56,6 +58,7 @@ public static class ProvinceReimport
             long J(long packageId) => jurisdictionIds[packageId];
             var (stations, units, busy, stationIds) = await StationsAsync(db, r, keys, J, now, ct);
             var water = await WaterAsync(db, r, keys, J, ct);
+            var places = await KeyPlacesAsync(db, r, keys, J, ct);
 
             db.Settlements.RemoveRange(await db.Settlements.IgnoreQueryFilters().ToListAsync(ct));
             db.RoadSegments.RemoveRange(await db.RoadSegments.ToListAsync(ct));
@@ -69,14 +72,15 @@ public static class ProvinceReimport
             db.Settlements.AddRange(settlements);
             db.RoadSegments.AddRange(r.Roads.Select(ProvinceSeeder.Road));
             await db.SaveChangesAsync(ct);
-            var newKeys = Keys(r, id => jurisdictionIds[id], id => stationIds[id], units.Ids, water.Ids,
-                r.Settlements.Select((s, i) => (s.Source, settlements[i].Id)));
+            var newKeys = Keys(r, id => jurisdictionIds[id], id => stationIds[id], units.Ids, water.Ids, places.Ids,
+                r.Settlements.Select((s, i) => (s.Source, settlements[i].Id))).ToList();
             db.ProvinceRecordKeys.AddRange(newKeys);
+            db.ProvinceRecordKeys.AddRange(Retained(oldKeys, newKeys));
             await db.SaveChangesAsync(ct);
 
             db.AuditEnabled = true;
-            var summary = new Summary(package.Manifest.Name, jurisdictions, stations, units.Counts, water.Counts, busy, settlements.Count,
-                r.Roads.Count);
+            var summary = new Summary(package.Manifest.Name, jurisdictions, stations, units.Counts, water.Counts, places.Counts, busy,
+                settlements.Count, r.Roads.Count);
             db.AuditEntries.Add(new Audit.AuditEntry
             {
                 At = now, UserId = "system", UserName = "system", Action = "Reimported", Entity = AuditEntity, EntityId = package.Manifest.Name,
@@ -84,7 +88,7 @@ public static class ProvinceReimport
                 {
                     province = package.Manifest.Name, records = sha, previous = RecordsOf(last.Changes),
                     sources = package.Manifest.Sources.Select(s => s.Sha256), jurisdictions, stations, units = units.Counts, unitsBusy = busy,
-                    waterSources = water.Counts, settlements = settlements.Count, roadSegments = r.Roads.Count,
+                    waterSources = water.Counts, keyPlaces = places.Counts, settlements = settlements.Count, roadSegments = r.Roads.Count,
                 }, ProvinceBuilder.Json),
             });
             await db.SaveChangesAsync(ct);
@@ -101,13 +105,15 @@ public static class ProvinceReimport
 
     /// <summary>The key rows for a package's records, given where each record went.</summary>
     internal static IEnumerable<ProvinceRecordKey> Keys(ProvinceRecords r, Func<long, long> jurisdiction, Func<long, long> station,
-        IReadOnlyDictionary<string, long> units, IReadOnlyDictionary<string, long> water, IEnumerable<(string Key, long Id)> settlements)
+        IReadOnlyDictionary<string, long> units, IReadOnlyDictionary<string, long> water, IReadOnlyDictionary<string, long> keyPlaces,
+        IEnumerable<(string Key, long Id)> settlements)
     {
         var jurisdictionKeys = JurisdictionKeys(r);
         foreach (var j in r.Jurisdictions) yield return Key("jurisdiction", jurisdictionKeys[j.Id], jurisdiction(j.Id));
         foreach (var s in r.Stations) yield return Key("station", s.Source, station(s.Id));
         foreach (var (key, id) in units) yield return Key("unit", key, id);
         foreach (var (key, id) in water) yield return Key("waterSource", key, id);
+        foreach (var (key, id) in keyPlaces) yield return Key("keyPlace", key, id);
         foreach (var (key, id) in settlements.DistinctBy(s => s.Key)) yield return Key("settlement", key, id);
     }
 
@@ -120,6 +126,16 @@ public static class ProvinceReimport
         .ToDictionary(x => x.Id, x => x.Key);
 
     internal static string UnitKey(StationRecord s, UnitRecord u) => $"{s.Source}|{u.CallSign}";
+
+    /// <summary>The keys of retired rows, so that a later package listing the record again finds its row instead of adding a
+    /// twin. Settlements are replaced, not retired, so theirs go.</summary>
+    internal static IEnumerable<ProvinceRecordKey> Retained(IEnumerable<ProvinceRecordKey> old, IReadOnlyCollection<ProvinceRecordKey> current)
+    {
+        var keys = current.Select(k => (k.Kind, k.Key)).ToHashSet();
+        var rows = current.Select(k => (k.Kind, k.EntityId)).ToHashSet();
+        return old.Where(k => k.Kind != "settlement" && !keys.Contains((k.Kind, k.Key)) && !rows.Contains((k.Kind, k.EntityId)))
+            .Select(k => Key(k.Kind, k.Key, k.EntityId));
+    }
 
     private static ProvinceRecordKey Key(string kind, string key, long id) => new() { Kind = kind, Key = key, EntityId = id };
 
@@ -179,13 +195,16 @@ public static class ProvinceReimport
             var location = Geography.Point(s.Latitude, s.Longitude);
             var area = areas.GetValueOrDefault(s.Id);
             var district = area is null ? null : ResponseAreas.ResponseAreaBuilder.Area(area);
+            var returning = false;
             if (keys.TryGetValue(("station", s.Source), out var id) && stations.TryGetValue(id, out var row))
             {
+                returning = row.Retired;
                 if (row.Name != s.Name || row.Kind != s.Kind || !row.Location.EqualsExact(location) || row.Address != s.Address
-                    || row.Phone != s.Phone || row.JurisdictionId != jurisdiction(s.JurisdictionId) || !Same(row.District, district))
+                    || row.Phone != s.Phone || row.JurisdictionId != jurisdiction(s.JurisdictionId) || !Same(row.District, district)
+                    || row.Retired)
                     sUpdated++;
-                (row.Name, row.Kind, row.Location, row.Address, row.Phone, row.JurisdictionId) =
-                    (s.Name, s.Kind, location, s.Address, s.Phone, jurisdiction(s.JurisdictionId));
+                (row.Name, row.Kind, row.Location, row.Address, row.Phone, row.JurisdictionId, row.Retired) =
+                    (s.Name, s.Kind, location, s.Address, s.Phone, jurisdiction(s.JurisdictionId), false);
                 (row.District, row.DistrictAreaSquareKilometers) = (district, area?.AreaSquareKilometers);
             }
             else
@@ -205,9 +224,16 @@ public static class ProvinceReimport
                 var key = UnitKey(s, u);
                 if (keys.TryGetValue(("unit", key), out var unitId) && units.TryGetValue(unitId, out var unit))
                 {
+                    // A station listed again brings back the units its retirement decommissioned (41 停用 → 40 维修 → 10 备勤).
+                    var reinstated = returning && unit.Status == UnitStatus.Decommissioned;
+                    if (reinstated)
+                    {
+                        unit.ChangeStatus(UnitStatus.UnderRepair, now);
+                        unit.ChangeStatus(UnitStatus.Available, now);
+                    }
                     if (unit.Type != u.Type || unit.Capabilities != u.Capabilities || unit.WaterCapacityLiters != u.WaterCapacityLiters
                         || unit.FoamCapacityLiters != u.FoamCapacityLiters || unit.ReachHeightMeters != u.ReachHeightMeters
-                        || unit.Seats != u.Seats || unit.HomeStationId != row.Id)
+                        || unit.Seats != u.Seats || unit.HomeStationId != row.Id || reinstated)
                         uUpdated++;
                     (unit.Type, unit.Capabilities, unit.WaterCapacityLiters, unit.FoamCapacityLiters, unit.ReachHeightMeters, unit.Seats) =
                         (u.Type, u.Capabilities, u.WaterCapacityLiters, u.FoamCapacityLiters, u.ReachHeightMeters, u.Seats);
@@ -243,7 +269,12 @@ public static class ProvinceReimport
             else busy++;
         }
         var kept = stationIds.Values.ToHashSet();
-        var sRetired = stations.Values.Count(s => !kept.Contains(s.Id));
+        var sRetired = 0;
+        foreach (var gone in stations.Values.Where(s => !kept.Contains(s.Id) && !s.Retired))
+        {
+            gone.Retired = true;
+            sRetired++;
+        }
         await db.SaveChangesAsync(ct);
         return (new Counts(sAdded, sUpdated, sRetired), (new Counts(uAdded, uUpdated, uRetired), unitIds), busy, stationIds);
     }
@@ -285,6 +316,58 @@ public static class ProvinceReimport
         }
         await db.SaveChangesAsync(ct);
         foreach (var (key, source) in added) ids[key] = source.Id;
+        return (new Counts(added.Count, updated, retired), ids);
+    }
+
+    private static async Task<(Counts Counts, Dictionary<string, long> Ids)> KeyPlacesAsync(FireCommandDbContext db, ProvinceRecords r,
+        Dictionary<(string, string), long> keys, Func<long, long> jurisdiction, CancellationToken ct)
+    {
+        var rows = await db.KeyPlaces.IgnoreQueryFilters().ToDictionaryAsync(k => k.Id, ct);
+        var keyed = keys.Where(k => k.Key.Item1 == "keyPlace").Select(k => k.Value).ToHashSet();
+        var ids = new Dictionary<string, long>();
+        var added = new List<(string, KeyPlace)>();
+        int updated = 0, retired = 0;
+        foreach (var k in r.KeyPlaces ?? [])
+        {
+            var location = Geography.Point(k.Latitude, k.Longitude);
+            // A place seeded before key places had keys is known by its name where it stands.
+            var id = keys.TryGetValue(("keyPlace", k.Source), out var known) ? known
+                : rows.Values.FirstOrDefault(x => !keyed.Contains(x.Id) && x.Name == k.Name
+                    && new GeoPoint(x.Location.Y, x.Location.X).DistanceMetersTo(new GeoPoint(k.Latitude, k.Longitude)) < 100)?.Id ?? 0;
+            if (rows.Remove(id, out var row))
+            {
+                if (row.Name != k.Name || row.Categories != k.Categories || !row.Location.EqualsExact(location) || row.Address != k.Address
+                    || row.Floors != k.Floors || row.HeightMeters != k.HeightMeters || row.FloorAreaSquareMeters != k.FloorAreaSquareMeters
+                    || row.Occupants != k.Occupants || row.ResponsiblePerson != k.ResponsiblePerson || row.Phone != k.Phone
+                    || row.JurisdictionId != jurisdiction(k.JurisdictionId) || row.Retired)
+                    updated++;
+                // The place's own response plan is the corps' work on the platform, not the register's: it stays.
+                (row.Name, row.Categories, row.Location, row.Address, row.Floors, row.HeightMeters, row.FloorAreaSquareMeters) =
+                    (k.Name, k.Categories, location, k.Address, k.Floors, k.HeightMeters, k.FloorAreaSquareMeters);
+                (row.Occupants, row.ResponsiblePerson, row.Phone, row.JurisdictionId, row.Retired) =
+                    (k.Occupants, k.ResponsiblePerson, k.Phone, jurisdiction(k.JurisdictionId), false);
+                ids[k.Source] = row.Id;
+            }
+            else
+            {
+                var place = new KeyPlace
+                {
+                    Name = k.Name, Categories = k.Categories, Location = location, Address = k.Address, Floors = k.Floors,
+                    HeightMeters = k.HeightMeters, FloorAreaSquareMeters = k.FloorAreaSquareMeters, Occupants = k.Occupants,
+                    ResponsiblePerson = k.ResponsiblePerson, Phone = k.Phone, JurisdictionId = jurisdiction(k.JurisdictionId),
+                };
+                db.KeyPlaces.Add(place);
+                added.Add((k.Source, place));
+            }
+        }
+        // Incidents and inspections refer to a key place, so one the register no longer lists is marked, never deleted.
+        foreach (var gone in rows.Values.Where(k => !k.Retired))
+        {
+            gone.Retired = true;
+            retired++;
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var (key, place) in added) ids[key] = place.Id;
         return (new Counts(added.Count, updated, retired), ids);
     }
 

@@ -94,7 +94,8 @@ public static class ProvinceSeeder
             }
             await InsertAsync(db, ProvinceReimport.Keys(r, id => id, id => id,
                 r.Stations.SelectMany(s => s.Units.Select(u => (ProvinceReimport.UnitKey(s, u), u.Id))).ToDictionary(),
-                r.WaterSources.ToDictionary(w => w.Source, w => w.Id), r.Settlements.Select(s => (s.Source, s.Id))), ct);
+                r.WaterSources.ToDictionary(w => w.Source, w => w.Id), (r.KeyPlaces ?? []).ToDictionary(k => k.Source, k => k.Id),
+                r.Settlements.Select(s => (s.Source, s.Id))), ct);
             if (db.Database.IsNpgsql()) await DemoSeeder.ResetSequencesAsync(db, ct);
             db.AuditEnabled = true;
             db.AuditEntries.Add(new Audit.AuditEntry

@@ -59,6 +59,7 @@ export function stationPopup(p, lookups) {
     ['popup.units', number(p.unitCount)],
     ['popup.responseArea', present(p.districtAreaSquareKilometers)
       ? t('popup.squareKilometers', { value: number(p.districtAreaSquareKilometers, 1) }) : null],
+    ['popup.register', p.retired ? t('popup.retired') : null],
   ]);
 }
 
@@ -89,6 +90,7 @@ export function keyPlacePopup(p) {
     ['popup.address', p.address],
     ['popup.floors', number(p.floors)],
     ['popup.height', present(p.heightMeters) ? t('popup.heightValue', { value: number(p.heightMeters, 1) }) : null],
+    ['popup.register', p.retired ? t('popup.retired') : null],
   ], group.colour);
 }
 

@@ -70,6 +70,8 @@ export const WATER_STYLES = Object.freeze({
 });
 export const WATER_KINDS = Object.freeze(Object.keys(WATER_STYLES));
 export const WATER_OUT_OF_SERVICE = '#9e9e9e';
+/** A station no longer in the corps' register. */
+export const STATION_RETIRED = '#9e9e9e';
 
 /**
  * Key-place category groups (高低大化, 四名一文一传, 易迁点, 农村高风险, 人员密集). A place with several

@@ -7,7 +7,7 @@ import { mountNav } from './nav.js';
 
 /** Fills the header for the signed-in user; `page` marks the current navigation link. */
 export function mountHeader(user, page) {
-  mountNav(page);
+  mountNav(page, undefined, user);
   const name = document.getElementById('user-name');
   const roles = document.getElementById('user-roles');
   const jurisdiction = document.getElementById('user-jurisdiction');

@@ -434,6 +434,9 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -642,6 +645,9 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("JurisdictionId");
@@ -732,6 +738,9 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

@@ -58,6 +58,8 @@ public static class RecordColumns
 
     public static IReadOnlyList<RecordColumn> KeyPlaces { get; } =
     [
+        new("code", "编号", false, "the place's code in the corps' register, unique in the file; a rebuilt package knows the place by it "
+            + "(without one, by its name)", "text, e.g. ZD-0001"),
         new("name", "名称", true, "the key place's (消防安全重点单位) name", "text"),
         new("categories", "类别", true, "one or more categories, separated by 、 or , or ;",
             RecordVocabulary.Allowed(RecordVocabulary.KeyPlaceCategories)),
