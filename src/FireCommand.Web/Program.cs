@@ -9,6 +9,7 @@ using FireCommand.Web.Map;
 using FireCommand.Web.Map.Tiles;
 using FireCommand.Web.Resources;
 using FireCommand.Web.Security;
+using FireCommand.Web.Sensing;
 using FireCommand.Web.Shared;
 
 // `firecommand <verb> …` runs a command-line tool (import-osm, route, …) instead of the server.
@@ -29,6 +30,7 @@ builder.AddPlatformApi();
 builder.AddDispatch();
 builder.AddBaseMap();
 builder.AddLinkage();
+builder.AddSensing();
 
 var app = builder.Build();
 await app.InitialisePlatformAsync();
@@ -55,6 +57,7 @@ api.MapDispatch();
 api.MapAdmin();
 api.MapAnalytics();
 api.MapLinkageAdministration();
+api.MapSensing();
 app.MapLinkagePartnerApi();
 app.MapDispatchHub();
 app.MapApiReference();

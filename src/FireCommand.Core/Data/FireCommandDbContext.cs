@@ -177,5 +177,6 @@ public abstract partial class FireCommandDbContext : IdentityDbContext<AppUser>
             e.HasIndex(a => a.At);
         });
         ConfigureLinkage(b);
+        ConfigureSensing(b);
     }
 }

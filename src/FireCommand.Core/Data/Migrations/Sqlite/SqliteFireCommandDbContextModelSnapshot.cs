@@ -881,6 +881,457 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("FireCommand.Core.Sensing.Alarms.SensingAlarm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Building")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeviceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstFrameAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Floor")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IncidentCreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("KeyPlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LastValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerifyBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Zone")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("KeyPlaceId");
+
+                    b.HasIndex("JurisdictionId", "State");
+
+                    b.HasIndex("DeviceId", "Component", "Type")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SensingAlarms_OpenPerCondition")
+                        .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.ToTable("SensingAlarms");
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Sensing.Alarms.SensingAlarmEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlarmId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlarmId");
+
+                    b.ToTable("SensingAlarmEvents");
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Sensing.DeviceMessageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Component")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeviceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeviceTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Transport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UnknownDevice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceKey", "MessageId")
+                        .IsUnique()
+                        .HasFilter("\"MessageId\" IS NOT NULL");
+
+                    b.HasIndex("DeviceKey", "ReceivedAt");
+
+                    b.ToTable("DeviceMessages");
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Sensing.Devices.DevicePoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Building")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeviceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Floor")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Zone")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "Component")
+                        .IsUnique();
+
+                    b.ToTable("DevicePoints");
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Sensing.Devices.MonitoredDevice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Building")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Floor")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InstalledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("KeyPlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfileCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Transport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Zone")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceKey")
+                        .IsUnique();
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("KeyPlaceId");
+
+                    b.ToTable("MonitoredDevices");
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Sensing.Rules.DeviceProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("DeviceProfiles");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Code = "transmission-device",
+                            Name = "用户信息传输装置 / transmission device",
+                            RulesJson = "[{\"code\":\"fire\",\"kind\":\"Event\",\"metric\":\"fire\",\"alarmType\":\"fire\",\"severity\":\"Critical\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"reset\"]},{\"code\":\"manual-call-point\",\"kind\":\"Event\",\"metric\":\"manual_call_point\",\"alarmType\":\"fire\",\"severity\":\"Critical\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"reset\"]},{\"code\":\"fault\",\"kind\":\"Event\",\"metric\":\"fault\",\"alarmType\":\"fault\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"normal\",\"reset\"]},{\"code\":\"shielded\",\"kind\":\"Event\",\"metric\":\"shielded\",\"alarmType\":\"shielded\",\"severity\":\"Info\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"normal\"]},{\"code\":\"supervisory\",\"kind\":\"Event\",\"metric\":\"supervisory\",\"alarmType\":\"supervisory\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"normal\",\"reset\"]},{\"code\":\"water-flow\",\"kind\":\"Event\",\"metric\":\"water_flow\",\"alarmType\":\"water_flow\",\"severity\":\"Major\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"normal\",\"reset\"]},{\"code\":\"pump-start\",\"kind\":\"Event\",\"metric\":\"pump_start\",\"alarmType\":\"pump_start\",\"severity\":\"Major\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"normal\",\"reset\"]},{\"code\":\"mains-fault\",\"kind\":\"Event\",\"metric\":\"mains_fault\",\"alarmType\":\"mains_fault\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"normal\"]},{\"code\":\"battery-fault\",\"kind\":\"Event\",\"metric\":\"battery_fault\",\"alarmType\":\"battery_fault\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"normal\"]},{\"code\":\"offline\",\"kind\":\"Offline\",\"alarmType\":\"offline\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[],\"offlineMinutes\":10}]"
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            Code = "electrical-fire",
+                            Name = "电气火灾监控 / electrical fire monitoring",
+                            RulesJson = "[{\"code\":\"residual-current\",\"kind\":\"Above\",\"metric\":\"residual_current_ma\",\"alarmType\":\"residual_current\",\"severity\":\"Major\",\"trigger\":300,\"clear\":250,\"consecutiveSamples\":3,\"sustainSeconds\":0,\"clearEvents\":[]},{\"code\":\"cable-temperature\",\"kind\":\"Above\",\"metric\":\"temperature_c\",\"alarmType\":\"over_temperature\",\"severity\":\"Major\",\"trigger\":80,\"clear\":70,\"consecutiveSamples\":1,\"sustainSeconds\":60,\"clearEvents\":[]},{\"code\":\"fault\",\"kind\":\"Event\",\"metric\":\"fault\",\"alarmType\":\"fault\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"normal\"]},{\"code\":\"offline\",\"kind\":\"Offline\",\"alarmType\":\"offline\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[],\"offlineMinutes\":30}]"
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            Code = "water-pressure",
+                            Name = "消防管网压力 / water pressure",
+                            RulesJson = "[{\"code\":\"low-pressure\",\"kind\":\"Below\",\"metric\":\"pressure_mpa\",\"alarmType\":\"low_pressure\",\"severity\":\"Major\",\"trigger\":0.1,\"clear\":0.15,\"consecutiveSamples\":1,\"sustainSeconds\":300,\"clearEvents\":[]},{\"code\":\"over-pressure\",\"kind\":\"Above\",\"metric\":\"pressure_mpa\",\"alarmType\":\"over_pressure\",\"severity\":\"Warning\",\"trigger\":1.6,\"clear\":1.4,\"consecutiveSamples\":2,\"sustainSeconds\":0,\"clearEvents\":[]},{\"code\":\"offline\",\"kind\":\"Offline\",\"alarmType\":\"offline\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[],\"offlineMinutes\":60}]"
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            Code = "tank-level",
+                            Name = "消防水池/水箱液位 / tank level",
+                            RulesJson = "[{\"code\":\"low-level\",\"kind\":\"Below\",\"metric\":\"level_m\",\"alarmType\":\"low_level\",\"severity\":\"Major\",\"trigger\":2,\"clear\":2.3,\"consecutiveSamples\":1,\"sustainSeconds\":600,\"clearEvents\":[]},{\"code\":\"offline\",\"kind\":\"Offline\",\"alarmType\":\"offline\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[],\"offlineMinutes\":60}]"
+                        },
+                        new
+                        {
+                            Id = 5L,
+                            Code = "smoke",
+                            Name = "独立式感烟探测器 / smoke detector",
+                            RulesJson = "[{\"code\":\"fire\",\"kind\":\"Event\",\"metric\":\"fire\",\"alarmType\":\"fire\",\"severity\":\"Critical\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"normal\",\"reset\"]},{\"code\":\"smoke\",\"kind\":\"Above\",\"metric\":\"smoke_obscuration\",\"alarmType\":\"fire\",\"severity\":\"Critical\",\"trigger\":0.15,\"clear\":0.05,\"consecutiveSamples\":2,\"sustainSeconds\":0,\"clearEvents\":[]},{\"code\":\"fault\",\"kind\":\"Event\",\"metric\":\"fault\",\"alarmType\":\"fault\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"normal\"]},{\"code\":\"battery-fault\",\"kind\":\"Event\",\"metric\":\"battery_fault\",\"alarmType\":\"battery_fault\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"normal\"]},{\"code\":\"offline\",\"kind\":\"Offline\",\"alarmType\":\"offline\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[],\"offlineMinutes\":1500}]"
+                        },
+                        new
+                        {
+                            Id = 6L,
+                            Code = "combustible-gas",
+                            Name = "可燃气体探测器 / combustible gas",
+                            RulesJson = "[{\"code\":\"gas-low\",\"kind\":\"Above\",\"metric\":\"gas_lel_percent\",\"alarmType\":\"gas_low\",\"severity\":\"Major\",\"trigger\":20,\"clear\":10,\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[]},{\"code\":\"gas-high\",\"kind\":\"Above\",\"metric\":\"gas_lel_percent\",\"alarmType\":\"gas_high\",\"severity\":\"Critical\",\"trigger\":50,\"clear\":40,\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[]},{\"code\":\"fault\",\"kind\":\"Event\",\"metric\":\"fault\",\"alarmType\":\"fault\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[\"normal\"]},{\"code\":\"offline\",\"kind\":\"Offline\",\"alarmType\":\"offline\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[],\"offlineMinutes\":60}]"
+                        },
+                        new
+                        {
+                            Id = 7L,
+                            Code = "temperature",
+                            Name = "温度监测 / temperature",
+                            RulesJson = "[{\"code\":\"high-temperature\",\"kind\":\"Above\",\"metric\":\"temperature_c\",\"alarmType\":\"over_temperature\",\"severity\":\"Major\",\"trigger\":60,\"clear\":55,\"consecutiveSamples\":2,\"sustainSeconds\":0,\"clearEvents\":[]},{\"code\":\"rate-of-rise\",\"kind\":\"RateOfRise\",\"metric\":\"temperature_c\",\"alarmType\":\"temperature_rise\",\"severity\":\"Major\",\"trigger\":8,\"clear\":2,\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[]},{\"code\":\"after-hours-warm\",\"kind\":\"Above\",\"metric\":\"temperature_c\",\"alarmType\":\"after_hours_heat\",\"severity\":\"Warning\",\"trigger\":40,\"clear\":35,\"consecutiveSamples\":1,\"sustainSeconds\":600,\"activeFrom\":\"22:00:00\",\"activeTo\":\"06:00:00\",\"clearEvents\":[]},{\"code\":\"offline\",\"kind\":\"Offline\",\"alarmType\":\"offline\",\"severity\":\"Warning\",\"consecutiveSamples\":1,\"sustainSeconds\":0,\"clearEvents\":[],\"offlineMinutes\":60}]"
+                        });
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Sensing.Rules.RuleMemory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Consecutive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HoldingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LastValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Raised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceKey", "Component", "RuleCode")
+                        .IsUnique();
+
+                    b.ToTable("RuleMemories");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1100,6 +1551,47 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
                     b.Navigation("HomeStation");
                 });
 
+            modelBuilder.Entity("FireCommand.Core.Sensing.Alarms.SensingAlarm", b =>
+                {
+                    b.HasOne("FireCommand.Core.Sensing.Devices.MonitoredDevice", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FireCommand.Core.Dispatch.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Sensing.Alarms.SensingAlarmEvent", b =>
+                {
+                    b.HasOne("FireCommand.Core.Sensing.Alarms.SensingAlarm", null)
+                        .WithMany()
+                        .HasForeignKey("AlarmId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Sensing.Devices.DevicePoint", b =>
+                {
+                    b.HasOne("FireCommand.Core.Sensing.Devices.MonitoredDevice", null)
+                        .WithMany("Points")
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Sensing.Devices.MonitoredDevice", b =>
+                {
+                    b.HasOne("FireCommand.Core.Resources.KeyPlace", null)
+                        .WithMany()
+                        .HasForeignKey("KeyPlaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1149,6 +1641,11 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FireCommand.Core.Sensing.Devices.MonitoredDevice", b =>
+                {
+                    b.Navigation("Points");
                 });
 #pragma warning restore 612, 618
         }
