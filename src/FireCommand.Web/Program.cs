@@ -10,6 +10,7 @@ using FireCommand.Web.Map.Tiles;
 using FireCommand.Web.Resources;
 using FireCommand.Web.Security;
 using FireCommand.Web.Sensing;
+using FireCommand.Web.Sensing.Risk;
 using FireCommand.Web.Shared;
 
 // `firecommand <verb> …` runs a command-line tool (import-osm, route, …) instead of the server.
@@ -31,6 +32,7 @@ builder.AddDispatch();
 builder.AddBaseMap();
 builder.AddLinkage();
 builder.AddSensing();
+builder.AddSensingRisk();
 
 var app = builder.Build();
 await app.InitialisePlatformAsync();
@@ -58,6 +60,7 @@ api.MapAdmin();
 api.MapAnalytics();
 api.MapLinkageAdministration();
 api.MapSensing();
+api.MapSensingRisk();
 app.MapLinkagePartnerApi();
 app.MapDispatchHub();
 app.MapApiReference();
