@@ -11,6 +11,7 @@ using FireCommand.Web.Resources;
 using FireCommand.Web.Security;
 using FireCommand.Web.Sensing;
 using FireCommand.Web.Sensing.Risk;
+using FireCommand.Web.Sensing.Warnings;
 using FireCommand.Web.Shared;
 
 // `firecommand <verb> …` runs a command-line tool (import-osm, route, …) instead of the server.
@@ -33,6 +34,7 @@ builder.AddBaseMap();
 builder.AddLinkage();
 builder.AddSensing();
 builder.AddSensingRisk();
+builder.AddSensingWarnings();
 
 var app = builder.Build();
 await app.InitialisePlatformAsync();
@@ -61,6 +63,7 @@ api.MapAnalytics();
 api.MapLinkageAdministration();
 api.MapSensing();
 api.MapSensingRisk();
+api.MapSensingWarnings();
 app.MapLinkagePartnerApi();
 app.MapDispatchHub();
 app.MapApiReference();
