@@ -12,6 +12,8 @@ using FireCommand.Web.Security;
 using FireCommand.Web.Sensing;
 using FireCommand.Web.Sensing.Gb26875;
 using FireCommand.Web.Sensing.Mqtt;
+using FireCommand.Web.Sensing.Risk;
+using FireCommand.Web.Sensing.Warnings;
 using FireCommand.Web.Shared;
 
 // `firecommand <verb> …` runs a command-line tool (import-osm, route, …) instead of the server.
@@ -35,6 +37,8 @@ builder.AddLinkage();
 builder.AddMqttIngest();
 builder.AddSensing();
 builder.AddGb26875Gateway();
+builder.AddSensingRisk();
+builder.AddSensingWarnings();
 
 var app = builder.Build();
 await app.InitialisePlatformAsync();
@@ -63,6 +67,8 @@ api.MapAnalytics();
 api.MapLinkageAdministration();
 api.MapMqtt();
 api.MapSensing();
+api.MapSensingRisk();
+api.MapSensingWarnings();
 app.MapLinkagePartnerApi();
 app.MapDispatchHub();
 app.MapApiReference();

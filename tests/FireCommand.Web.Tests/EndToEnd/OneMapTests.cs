@@ -71,9 +71,9 @@ public sealed class OneMapTests(KestrelHost host, ITestOutputHelper output) : IC
         await Expect(legend.Locator("[data-layer='incidents'] h3")).ToHaveTextAsync("警情");
         await Expect(legend).ToContainTextAsync("火灾扑救");
         await Expect(page.Locator("#status-live")).ToHaveTextAsync("实时连接正常");
-        // The risk layer is announced, not yet switchable.
-        await Expect(page.Locator("#layer-panel input[name='layer-risk']")).ToBeDisabledAsync();
-        await Expect(page.Locator("#layer-panel [data-layer='risk']")).ToContainTextAsync("早期预警");
+        // The risk layer is offered, off until a user turns it on (OneMapRiskLayerTests covers it).
+        await Expect(page.Locator("#layer-panel input[name='layer-risk']")).ToBeEnabledAsync();
+        await Expect(page.Locator("#layer-panel [data-layer='risk']")).ToContainTextAsync("风险");
         await Screenshots.SaveAsync(page, "map-zh", output);
 
         // Incidents switch off and on like any layer.

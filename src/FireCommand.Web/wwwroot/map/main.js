@@ -61,6 +61,7 @@ async function start() {
   const incidents = createIncidentsLayer(ctx);
   const units = createUnitsLayer(ctx);
   const coverage = createCoverageLayer(ctx);
+  const risk = createRiskLayer(ctx);
   // Panel order = what a commander looks for first; drawing order is fixed by panes, not by this list.
   const layers = [
     incidents,
@@ -73,7 +74,7 @@ async function start() {
     createRoadsLayer(ctx),
     createJurisdictionsLayer(ctx),
     createStationDistrictsLayer(ctx),
-    createRiskLayer(ctx),
+    risk,
   ];
 
   let panel = null;
@@ -117,6 +118,9 @@ async function start() {
       status.setLive(state);
     },
   });
+
+  // Risk scores follow the places' monitoring; the loader skips the fetch while the layer is hidden.
+  setInterval(() => loader.reload(risk).then(() => panel.refresh(risk)), risk.refreshMs);
 
   try {
     view.fitExtent(await api.get('/api/map/extent'));

@@ -17,7 +17,7 @@ function present(value) {
 }
 
 /** A titled card with label/value rows; rows whose value is empty are left out. */
-function card(title, subtitle, rows, accent) {
+export function card(title, subtitle, rows, accent) {
   const root = element('div', 'fc-popup');
   const head = element('div', 'fc-popup__head');
   if (accent) {
