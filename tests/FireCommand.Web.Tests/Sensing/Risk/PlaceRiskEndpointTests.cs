@@ -28,16 +28,16 @@ public abstract class PlaceRiskEndpointTests<THost>(THost host) : PlatformTest<T
     {
         using var dispatcher = await Demo("dispatcher1");
         var (own, foreign) = await JurisdictionsAsync(dispatcher);
-        var troubled = await SensingTestData.PlaceAsync(Host, "风险测试商场", KeyPlaceCategory.Crowded, own);
-        var quiet = await SensingTestData.PlaceAsync(Host, "风险测试平静商场", KeyPlaceCategory.Crowded, own);
-        var device = await SensingTestData.DeviceAsync(Host, troubled, own);
-        await SensingTestData.AlarmAsync(Host, device, "fault", "1-1/1-0101");
-        await SensingTestData.AlarmAsync(Host, device, "fault", "1-1/1-0102");
-        await SensingTestData.AlarmAsync(Host, device, "shielded", "1-1/1-0201");
-        await SensingTestData.DeviceAsync(Host, quiet, own);
-        var elsewhere = await SensingTestData.PlaceAsync(Host, "外市风险测试油库", KeyPlaceCategory.Petrochemical, foreign);
-        var foreignDevice = await SensingTestData.DeviceAsync(Host, elsewhere, foreign, online: false);
-        await SensingTestData.AlarmAsync(Host, foreignDevice, "fault", "1-1/1-0101");
+        var troubled = await RiskTestData.PlaceAsync(Host, "风险测试商场", KeyPlaceCategory.Crowded, own);
+        var quiet = await RiskTestData.PlaceAsync(Host, "风险测试平静商场", KeyPlaceCategory.Crowded, own);
+        var device = await RiskTestData.DeviceAsync(Host, troubled, own);
+        await RiskTestData.AlarmAsync(Host, device, "fault", "1-1/1-0101");
+        await RiskTestData.AlarmAsync(Host, device, "fault", "1-1/1-0102");
+        await RiskTestData.AlarmAsync(Host, device, "shielded", "1-1/1-0201");
+        await RiskTestData.DeviceAsync(Host, quiet, own);
+        var elsewhere = await RiskTestData.PlaceAsync(Host, "外市风险测试油库", KeyPlaceCategory.Petrochemical, foreign);
+        var foreignDevice = await RiskTestData.DeviceAsync(Host, elsewhere, foreign, online: false);
+        await RiskTestData.AlarmAsync(Host, foreignDevice, "fault", "1-1/1-0101");
 
         var list = await RiskAsync(dispatcher);
         var ids = list.Select(p => p!["id"]!.GetValue<long>()).ToList();
@@ -76,7 +76,7 @@ public abstract class PlaceRiskEndpointTests<THost>(THost host) : PlatformTest<T
     {
         using var dispatcher = await Demo("dispatcher1");
         var (own, _) = await JurisdictionsAsync(dispatcher);
-        var quiet = await SensingTestData.PlaceAsync(Host, "风险测试低风险点", KeyPlaceCategory.RelocationSettlement, own);
+        var quiet = await RiskTestData.PlaceAsync(Host, "风险测试低风险点", KeyPlaceCategory.RelocationSettlement, own);
         var general = await RiskAsync(dispatcher, "?limit=10000&minLevel=general");
         Assert.All(general, p => Assert.NotEqual("Low", p!["level"]!.GetValue<string>()));
         Assert.DoesNotContain(quiet, general.Select(p => p!["id"]!.GetValue<long>()));

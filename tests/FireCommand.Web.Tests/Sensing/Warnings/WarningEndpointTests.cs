@@ -40,13 +40,13 @@ public abstract class WarningEndpointTests<THost>(THost host) : PlatformTest<THo
     {
         using var dispatcher = await Demo("dispatcher1");
         var (own, foreign) = await JurisdictionsAsync(dispatcher);
-        var place = await SensingTestData.PlaceAsync(Host, "预警测试大厦", KeyPlaceCategory.HighRise, own);
-        var device = await SensingTestData.DeviceAsync(Host, place, own);
-        var fire = await SensingTestData.AlarmAsync(Host, device, "fire", "1-1/1-0301", AlarmSeverity.Critical);
-        var fault = await SensingTestData.AlarmAsync(Host, device, "fault", "1-1/1-0302");
-        var gas = await SensingTestData.AlarmAsync(Host, device, "gas_high", "gas-1", AlarmSeverity.Critical);
-        var elsewhere = await SensingTestData.PlaceAsync(Host, "外市预警测试仓库", KeyPlaceCategory.LargeComplex, foreign);
-        var foreignFire = await SensingTestData.AlarmAsync(Host, await SensingTestData.DeviceAsync(Host, elsewhere, foreign), "fire",
+        var place = await RiskTestData.PlaceAsync(Host, "预警测试大厦", KeyPlaceCategory.HighRise, own);
+        var device = await RiskTestData.DeviceAsync(Host, place, own);
+        var fire = await RiskTestData.AlarmAsync(Host, device, "fire", "1-1/1-0301", AlarmSeverity.Critical);
+        var fault = await RiskTestData.AlarmAsync(Host, device, "fault", "1-1/1-0302");
+        var gas = await RiskTestData.AlarmAsync(Host, device, "gas_high", "gas-1", AlarmSeverity.Critical);
+        var elsewhere = await RiskTestData.PlaceAsync(Host, "外市预警测试仓库", KeyPlaceCategory.LargeComplex, foreign);
+        var foreignFire = await RiskTestData.AlarmAsync(Host, await RiskTestData.DeviceAsync(Host, elsewhere, foreign), "fire",
             "1-1/1-0001", AlarmSeverity.Critical, confirmedBy: "second_detector");
 
         var feed = await XmlAsync(dispatcher, "/api/sensing/warnings.atom", "application/atom+xml");
@@ -76,9 +76,9 @@ public abstract class WarningEndpointTests<THost>(THost host) : PlatformTest<THo
     {
         using var dispatcher = await Demo("dispatcher1");
         var (own, _) = await JurisdictionsAsync(dispatcher);
-        var place = await SensingTestData.PlaceAsync(Host, "CAP测试酒店", KeyPlaceCategory.Crowded, own);
-        var device = await SensingTestData.DeviceAsync(Host, place, own);
-        var fire = await SensingTestData.AlarmAsync(Host, device, "fire", "1-1/1-0401", AlarmSeverity.Critical);
+        var place = await RiskTestData.PlaceAsync(Host, "CAP测试酒店", KeyPlaceCategory.Crowded, own);
+        var device = await RiskTestData.DeviceAsync(Host, place, own);
+        var fire = await RiskTestData.AlarmAsync(Host, device, "fire", "1-1/1-0401", AlarmSeverity.Critical);
         var placeJson = await dispatcher.GetJsonAsync($"/api/key-places/{place}");
 
         var alert = (await XmlAsync(dispatcher, $"/api/sensing/warnings/{fire}.cap", "application/cap+xml")).Root!;
@@ -111,10 +111,10 @@ public abstract class WarningEndpointTests<THost>(THost host) : PlatformTest<THo
     {
         using var dispatcher = await Demo("dispatcher1");
         var (own, _) = await JurisdictionsAsync(dispatcher);
-        var place = await SensingTestData.PlaceAsync(Host, "CAP更新测试商场", KeyPlaceCategory.Crowded, own);
-        var device = await SensingTestData.DeviceAsync(Host, place, own);
+        var place = await RiskTestData.PlaceAsync(Host, "CAP更新测试商场", KeyPlaceCategory.Crowded, own);
+        var device = await RiskTestData.DeviceAsync(Host, place, own);
         var raisedAt = DateTimeOffset.UtcNow.AddMinutes(-2);
-        var fire = await SensingTestData.AlarmAsync(Host, device, "fire", "1-1/1-0501", AlarmSeverity.Critical, at: raisedAt);
+        var fire = await RiskTestData.AlarmAsync(Host, device, "fire", "1-1/1-0501", AlarmSeverity.Critical, at: raisedAt);
         using (var scope = Host.Factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FireCommandDbContext>();
@@ -137,8 +137,8 @@ public abstract class WarningEndpointTests<THost>(THost host) : PlatformTest<THo
     {
         using var dispatcher = await Demo("dispatcher1");
         var (_, foreign) = await JurisdictionsAsync(dispatcher);
-        var place = await SensingTestData.PlaceAsync(Host, "外市CAP测试点", KeyPlaceCategory.Crowded, foreign);
-        var fire = await SensingTestData.AlarmAsync(Host, await SensingTestData.DeviceAsync(Host, place, foreign), "fire", "1-1/1-0601");
+        var place = await RiskTestData.PlaceAsync(Host, "外市CAP测试点", KeyPlaceCategory.Crowded, foreign);
+        var fire = await RiskTestData.AlarmAsync(Host, await RiskTestData.DeviceAsync(Host, place, foreign), "fire", "1-1/1-0601");
         Assert.Equal(HttpStatusCode.NotFound, (await dispatcher.GetAsync($"/api/sensing/warnings/{fire}.cap")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await dispatcher.GetAsync("/api/sensing/warnings/999999999.cap")).StatusCode);
         using var admin = await Admin();

@@ -11,7 +11,7 @@ using NetTopologySuite.Geometries;
 namespace FireCommand.Web.Tests.Sensing.Risk;
 
 /// <summary>Hand-built key places, devices and alarms, written straight to the database as the ingest would leave them.</summary>
-public static class SensingTestData
+public static class RiskTestData
 {
     public static async Task<long> PlaceAsync(DatabaseHost host, string name, KeyPlaceCategory categories, long jurisdictionId,
         double? heightMeters = null, int? occupants = null)
