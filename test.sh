@@ -63,8 +63,12 @@ awk '
   END { if (!seen) { print "0 passed, 0 failed, 0 skipped"; exit } ; printf "%d passed, %d failed, %d skipped\n", p, f, s }
 ' "$log" > "$results/summary"
 rm -f "$log"
-if [ "$status" -ne 0 ] && grep -q '^0 passed, 0 failed' "$results/summary"; then
-  echo "0 passed, 1 failed, 0 skipped"   # the build or the runner failed before any test ran
+read -r passed _ failed _ skipped _ < "$results/summary"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # A test project that did not build (or a runner that died) has no test results of its own: it
+  # counts as one failure, so the closing line never reads "0 failed" for a red run.
+  echo "# a test project failed to build or its runner failed; see the log above"
+  echo "$passed passed, 1 failed, $skipped skipped"
 else
   cat "$results/summary"
 fi
