@@ -69,6 +69,7 @@ api.MapMqtt();
 api.MapSensing();
 api.MapSensingRisk();
 api.MapSensingWarnings();
+api.MapGb26875Commands();
 app.MapLinkagePartnerApi();
 app.MapDispatchHub();
 app.MapApiReference();

@@ -171,7 +171,7 @@ public sealed class Gb26875GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Command_ToADeviceNotConnected_SaysSo()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _commands.DutyCheckAsync(new Gb26875Address(4242), 10,
+        var error = await Assert.ThrowsAsync<Gb26875NotConnectedException>(() => _commands.DutyCheckAsync(new Gb26875Address(4242), 10,
             TestContext.Current.CancellationToken));
         Assert.Contains("not connected", error.Message, StringComparison.Ordinal);
     }
