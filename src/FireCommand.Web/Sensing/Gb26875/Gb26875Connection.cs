@@ -21,6 +21,9 @@ internal sealed class Gb26875Connection(Socket socket) : IAsyncDisposable
 
     public EndPoint? Remote { get; } = socket.RemoteEndPoint;
 
+    /// <summary>The devices whose frames came on this connection; read and written by its read loop only.</summary>
+    public HashSet<Gb26875Address> Devices { get; } = [];
+
     public async Task SendAsync(Gb26875Frame frame, CancellationToken ct)
     {
         var bytes = Gb26875FrameCodec.Encode(frame);

@@ -15,7 +15,8 @@ namespace FireCommand.Web.Sensing.Gb26875;
 /// frame's messages to <see cref="IDeviceMessageSink"/> and confirms (command 3) only after the sink has
 /// committed them: a device repeats an unconfirmed frame (§6.5), so nothing confirmed is lost. A frame
 /// that fails its check is denied (command 6) where the standard says so. Connections are capped in all
-/// and per remote IP address and closed when idle. Without a sink the gateway does not listen.
+/// and per remote IP address and closed when idle. A device's connections make it online and offline
+/// (<see cref="Gb26875Presence"/>). Without a sink the gateway does not listen.
 /// </summary>
 public sealed class Gb26875Gateway(
     IOptions<Gb26875GatewayOptions> options,
@@ -28,6 +29,7 @@ public sealed class Gb26875Gateway(
     private readonly ConcurrentDictionary<IPAddress, int> _perAddress = new();
     private readonly TaskCompletionSource<EndPoint?> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _connections;
+    private Gb26875Presence? _presence;
 
     /// <summary>Where the gateway listens once started; null when it did not start (no sink).</summary>
     public Task<EndPoint?> Listening => _listening.Task;
@@ -42,6 +44,7 @@ public sealed class Gb26875Gateway(
             return;
         }
         var o = options.Value;
+        _presence = new Gb26875Presence(sink, clock, TimeSpan.FromSeconds(o.OfflineGraceSeconds), logger);
         using var listener = new TcpListener(IPAddress.Parse(o.Address), o.Port);
         try
         {
@@ -77,6 +80,7 @@ public sealed class Gb26875Gateway(
         int total = Interlocked.Increment(ref _connections);
         int fromAddress = _perAddress.AddOrUpdate(ip, 1, (_, n) => n + 1);
         await using var connection = new Gb26875Connection(socket);
+        string reason = "refused";
         try
         {
             if (total > o.MaxConnections || fromAddress > o.MaxConnectionsPerAddress)
@@ -85,16 +89,19 @@ public sealed class Gb26875Gateway(
                     ? $"{o.MaxConnections} connections open" : $"{o.MaxConnectionsPerAddress} connections open from {ip}");
                 return;
             }
-            string reason = await ReadAsync(connection, sink, o, stoppingToken);
+            reason = await ReadAsync(connection, sink, o, stoppingToken);
             Gb26875Log.Closed(logger, connection.Remote, reason);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
         {
-            Gb26875Log.Closed(logger, connection.Remote, e.Message);
+            reason = e.Message;
+            Gb26875Log.Closed(logger, connection.Remote, reason);
         }
         finally
         {
             commands.Unregister(connection);
+            if (!stoppingToken.IsCancellationRequested)
+                foreach (var device in connection.Devices) _presence!.Disconnected(device, reason, stoppingToken);
             Interlocked.Decrement(ref _connections);
             _perAddress.AddOrUpdate(ip, 0, (_, n) => n - 1);
             _perAddress.TryRemove(new KeyValuePair<IPAddress, int>(ip, 0));
@@ -152,6 +159,7 @@ public sealed class Gb26875Gateway(
 
         var frame = item.Frame!;
         commands.Register(frame.Source, connection);
+        if (connection.Devices.Add(frame.Source)) await _presence!.ConnectedAsync(frame.Source, ct);
         switch (frame.Command)
         {
             case Gb26875Command.SendData:

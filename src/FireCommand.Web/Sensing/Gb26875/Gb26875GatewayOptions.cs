@@ -24,6 +24,12 @@ public sealed class Gb26875GatewayOptions
     /// <summary>A connection that sends nothing this long is closed; devices send a heartbeat every 20–30 s.</summary>
     public int IdleTimeoutSeconds { get; set; } = 90;
 
+    /// <summary>
+    /// How long a device whose last connection closed may take to reconnect before it is reported offline: a
+    /// router restart or a fresh socket after an error is not a device gone. 0 reports it at once.
+    /// </summary>
+    public int OfflineGraceSeconds { get; set; } = 60;
+
     /// <summary>The largest frame accepted, at most the standard's 1054 (an ADU of 1024).</summary>
     public int MaxFrameBytes { get; set; } = Gb26875FrameCodec.MaxFrameLength;
 

@@ -25,4 +25,7 @@ internal static partial class Gb26875Log
 
     [LoggerMessage(EventId = 3107, Level = LogLevel.Warning, Message = "GB/T 26875.3 device {Device} sent ADU type {Type}, which this gateway does not read; acknowledged, not stored")]
     public static partial void UnknownAdu(ILogger logger, string device, byte type);
+
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Warning, Message = "GB/T 26875.3 device {Device} could not be recorded {Type}; its next connection tries again")]
+    public static partial void PresenceNotStored(ILogger logger, Exception error, string device, string type);
 }

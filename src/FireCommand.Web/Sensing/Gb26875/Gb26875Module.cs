@@ -26,6 +26,7 @@ public static class Gb26875Module
             .Validate(o => o.MaxConnections >= 1, "Sensing:Gb26875:MaxConnections must be at least 1.")
             .Validate(o => o.MaxConnectionsPerAddress >= 1, "Sensing:Gb26875:MaxConnectionsPerAddress must be at least 1.")
             .Validate(o => o.IdleTimeoutSeconds >= 1, "Sensing:Gb26875:IdleTimeoutSeconds must be at least 1.")
+            .Validate(o => o.OfflineGraceSeconds >= 0, "Sensing:Gb26875:OfflineGraceSeconds must be 0 or more.")
             .Validate(o => o.AnswerTimeoutSeconds >= 1, "Sensing:Gb26875:AnswerTimeoutSeconds must be at least 1.")
             .Validate(o => o.MaxFrameBytes is >= Gb26875FrameCodec.Overhead and <= Gb26875FrameCodec.MaxFrameLength,
                 $"Sensing:Gb26875:MaxFrameBytes must be {Gb26875FrameCodec.Overhead}–{Gb26875FrameCodec.MaxFrameLength}.")

@@ -17,7 +17,7 @@ namespace FireCommand.Web.Tests.Sensing.Gb26875;
 /// </summary>
 public sealed class Gb26875GatewayTests : IAsyncLifetime
 {
-    private static readonly byte[] FireAlarm = Convert.FromHexString((
+    internal static readonly byte[] FireAlarm = Convert.FromHexString((
         "40 40 01 00 01 01 20 3A 09 1A 09 0C 79 03 00 00 00 00 38 5B 01 00 00 00 30 00 02 02 01 01 01 28 0A 00 02 00 02 00 " +
         "20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 20 00 02 3A 09 1A 09 0C 46 23 23").Replace(" ", ""));
 
@@ -53,7 +53,7 @@ public sealed class Gb26875GatewayTests : IAsyncLifetime
         return client.GetStream();
     }
 
-    private static async Task<Gb26875Frame> ReadFrame(NetworkStream stream)
+    internal static async Task<Gb26875Frame> ReadFrame(NetworkStream stream)
     {
         var header = new byte[Gb26875FrameCodec.HeaderLength];
         await stream.ReadExactlyAsync(header, TestContext.Current.CancellationToken);
@@ -187,13 +187,18 @@ public sealed class Gb26875GatewayTests : IAsyncLifetime
         await gateway.StopAsync(CancellationToken.None);
     }
 
-    /// <summary>Records committed batches; can hold a batch uncommitted until released.</summary>
-    private sealed class RecordingSink : IDeviceMessageSink
+    /// <summary>Records committed batches; can hold a batch uncommitted until released. Presence (online, offline) is kept apart.</summary>
+    internal sealed class RecordingSink : IDeviceMessageSink
     {
         private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private TaskCompletionSource? _release;
 
         public ConcurrentQueue<DeviceMessage> Committed { get; } = new();
+
+        public ConcurrentQueue<DeviceMessage> Presence { get; } = new();
+
+        /// <summary>Set when a presence message arrives; tests wait on it instead of on the clock.</summary>
+        public SemaphoreSlim PresenceArrived { get; } = new(0);
 
         public Task Entered => _entered.Task;
 
@@ -205,6 +210,12 @@ public sealed class Gb26875GatewayTests : IAsyncLifetime
 
         public async Task AcceptAsync(IReadOnlyList<DeviceMessage> batch, CancellationToken ct)
         {
+            if (batch.All(m => m is { Kind: DeviceMessageKind.Status, Type: "online" or "offline" }))
+            {
+                foreach (var m in batch) Presence.Enqueue(m);
+                PresenceArrived.Release(batch.Count);
+                return;
+            }
             _entered.TrySetResult();
             if (_release is { } release) await release.Task.WaitAsync(ct);
             foreach (var m in batch) Committed.Enqueue(m);
