@@ -1,0 +1,256 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using FireCommand.Core.Sensing.Gb26875;
+using Microsoft.Data.Sqlite;
+
+namespace FireCommand.Web.Tests.Sensing.Gb26875;
+
+/// <summary>
+/// The gateway's promise under a hard stop: the built program runs as a separate process on its own data,
+/// 50 transmission devices send fire, fault and status frames over loopback TCP as fast as each is
+/// confirmed, and the process is killed (SIGKILL) in the middle of the burst. After a restart on the same
+/// data, every frame that was confirmed is stored exactly once, and frames sent again (confirmed ones, as a
+/// device repeats one whose confirm it missed, and the ones cut off unconfirmed) are stored once too.
+/// </summary>
+public sealed class Gb26875KillDuringBurstTests : IAsyncLifetime
+{
+    private const int Devices = 50;
+    private const int ConfirmsBeforeKill = 600;
+    private const ulong FirstAddress = 0x5A0000000000;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly string _workDir = Path.Combine(Path.GetTempPath(), "fc-cwd-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "fc-data-" + Guid.NewGuid().ToString("N"));
+    private readonly StringBuilder _output = new();
+    private readonly int _httpPort = FreePort();
+    private readonly int _gatewayPort = FreePort();
+    private Process? _process;
+
+    public ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_workDir);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var dir in new[] { _workDir, _dataDir })
+            try { Directory.Delete(dir, recursive: true); } catch (DirectoryNotFoundException) { }
+    }
+
+    [Fact]
+    public async Task KilledMidBurst_EveryConfirmedFrameIsStoredExactlyOnce_AndRepeatsAfterRestartToo()
+    {
+        await StartAsync();
+        var confirmed = new ConcurrentDictionary<(ulong Address, ushort Serial), byte[]>();
+        var unconfirmed = new ConcurrentDictionary<ulong, byte[]>(); // per device: the frame sent when the process died
+        using var burst = new CancellationTokenSource();
+        var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var devices = Enumerable.Range(0, Devices).Select(i => Task.Run(() =>
+            DeviceAsync(FirstAddress + (ulong)i, confirmed, unconfirmed, enough, burst.Token))).ToArray();
+
+        await enough.Task.WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        await KillAsync(); // SIGKILL: no shutdown, no flush, in the middle of frames being stored and confirmed
+        await Task.WhenAll(devices).WaitAsync(Patience, TestContext.Current.CancellationToken);
+        Assert.True(confirmed.Count >= ConfirmsBeforeKill, $"only {confirmed.Count} frames were confirmed before the kill");
+
+        await StartAsync();
+        // Each device repeats the last frame it had confirmed and the one it was cut off in.
+        var again = confirmed.GroupBy(c => c.Key.Address).Select(g => g.MaxBy(c => c.Key.Serial)).ToList();
+        await Task.WhenAll(again.Select(c => RepeatAsync(c.Key.Address, c.Value))
+            .Concat(unconfirmed.Select(u => RepeatAsync(u.Key, u.Value))));
+
+        var stored = StoredMessagesPerFrame();
+        var lost = confirmed.Keys.Where(k => stored.GetValueOrDefault(k) == 0).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} of {confirmed.Count} confirmed frames are not stored, e.g. {string.Join(", ", lost.Take(5))}");
+        var repeated = stored.Where(s => s.Value != 1).ToList();
+        Assert.True(repeated.Count == 0, $"frames stored more than once: {string.Join(", ", repeated.Take(5))}");
+        foreach (var (address, frame) in unconfirmed)
+            Assert.Equal(1, stored.GetValueOrDefault((address, SerialOf(frame))));
+    }
+
+    /// <summary>One device: frames one after another, each sent when the previous one was confirmed.</summary>
+    private async Task DeviceAsync(ulong address, ConcurrentDictionary<(ulong, ushort), byte[]> confirmed,
+        ConcurrentDictionary<ulong, byte[]> unconfirmed, TaskCompletionSource enough, CancellationToken ct)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, _gatewayPort, ct);
+            var stream = client.GetStream();
+            for (ushort serial = 1; serial < ushort.MaxValue; serial++)
+            {
+                var frame = Frame(address, serial);
+                unconfirmed[address] = frame;
+                await stream.WriteAsync(frame, ct);
+                var answer = await ReadAnswerAsync(stream, ct);
+                if (answer.Command != Gb26875Command.Confirm || answer.Serial != serial) return;
+                confirmed[(address, serial)] = frame;
+                unconfirmed.TryRemove(address, out _);
+                if (confirmed.Count >= ConfirmsBeforeKill) enough.TrySetResult();
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or EndOfStreamException or OperationCanceledException)
+        {
+            // the process was killed under this device
+        }
+    }
+
+    /// <summary>Sends one frame again on a new connection and waits for its confirm.</summary>
+    private async Task RepeatAsync(ulong address, byte[] frame)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, _gatewayPort, TestContext.Current.CancellationToken);
+        var stream = client.GetStream();
+        await stream.WriteAsync(frame, TestContext.Current.CancellationToken);
+        var answer = await ReadAnswerAsync(stream, TestContext.Current.CancellationToken).WaitAsync(Patience, TestContext.Current.CancellationToken);
+        Assert.Equal((Gb26875Command.Confirm, SerialOf(frame), address), (answer.Command, answer.Serial, answer.Destination.Value));
+    }
+
+    /// <summary>A fire (component state), a fault (component state) or a mains fault (device state), one message each.</summary>
+    private static byte[] Frame(ulong address, ushort serial)
+    {
+        var at = new Gb26875Time((byte)(serial % 60), (byte)(serial / 60 % 60), 12, 3, 12, 26);
+        var component = Gb26875ComponentAddress.Of((ushort)(serial % 100), 1);
+        var adu = (serial % 3) switch
+        {
+            0 => Gb26875Adu.Of(2, new Gb26875ComponentState(1, 1, 40, component, 0x0002, Gb26875Description.Empty, at)),
+            1 => Gb26875Adu.Of(2, new Gb26875ComponentState(1, 1, 40, component, 0x0004, Gb26875Description.Empty, at)),
+            _ => Gb26875Adu.Of(21, new Gb26875DeviceState(0x08, at)),
+        };
+        return Gb26875FrameCodec.Encode(new Gb26875Frame(serial, 1, 1, at, new Gb26875Address(address), new Gb26875Address(0),
+            Gb26875Command.SendData, adu));
+    }
+
+    private static ushort SerialOf(byte[] frame) => (ushort)(frame[2] | frame[3] << 8);
+
+    private static async Task<Gb26875Frame> ReadAnswerAsync(NetworkStream stream, CancellationToken ct)
+    {
+        var bytes = new byte[Gb26875FrameCodec.Overhead]; // confirm and deny carry no ADU
+        await stream.ReadExactlyAsync(bytes, ct);
+        var result = Gb26875FrameCodec.Decode(bytes);
+        Assert.True(result.IsValid, result.Error);
+        return result.Frame!;
+    }
+
+    /// <summary>
+    /// Stored messages per frame, read straight from the database file: a message id begins with the device's
+    /// address and the frame's serial (docs/gb26875.md), and each frame sent here carries one message.
+    /// </summary>
+    private Dictionary<(ulong Address, ushort Serial), int> StoredMessagesPerFrame()
+    {
+        var counts = new Dictionary<(ulong, ushort), int>();
+        using var db = new SqliteConnection($"Data Source={Path.Combine(_dataDir, "firecommand.db")};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var query = db.CreateCommand();
+        query.CommandText = "SELECT MessageId FROM DeviceMessages WHERE DeviceKey LIKE 'gb26875:5a%' AND MessageId IS NOT NULL";
+        using var rows = query.ExecuteReader();
+        while (rows.Read())
+        {
+            var parts = rows.GetString(0).Split('-');
+            var key = (ulong.Parse(parts[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+                ushort.Parse(parts[1], CultureInfo.InvariantCulture));
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        return counts;
+    }
+
+    private async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _workDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { ProgramPath(), "--urls", $"http://127.0.0.1:{_httpPort}", "--data-dir", _dataDir }) start.ArgumentList.Add(a);
+        foreach (var v in new[] { "ASPNETCORE_CONTENTROOT", "DOTNET_CONTENTROOT", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
+            start.Environment.Remove(v);
+        start.Environment["Demo__Enabled"] = "false"; // an empty province: only the devices of this test write
+        start.Environment["Security__AdminPassword"] = "Admin#Test-2026";
+        start.Environment["Sensing__Gb26875__Enabled"] = "true";
+        start.Environment["Sensing__Gb26875__Address"] = "127.0.0.1";
+        start.Environment["Sensing__Gb26875__Port"] = _gatewayPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Sensing__Gb26875__MaxConnectionsPerAddress"] = "200";
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_httpPort}") };
+        for (var attempt = 0; attempt < 1200; attempt++)
+        {
+            Assert.False(_process.HasExited, "the program stopped:\n" + Output());
+            try
+            {
+                if ((await http.GetAsync("/health", TestContext.Current.CancellationToken)).IsSuccessStatusCode && await GatewayListensAsync()) return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+        Assert.Fail("the program did not come up:\n" + Output());
+    }
+
+    private async Task<bool> GatewayListensAsync()
+    {
+        try
+        {
+            using var probe = new TcpClient();
+            await probe.ConnectAsync(IPAddress.Loopback, _gatewayPort, TestContext.Current.CancellationToken);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SIGKILL to this test's own process (and its children), by its id.</summary>
+    private async Task KillAsync()
+    {
+        if (_process is null) return;
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        _process = null;
+    }
+
+    private string Output()
+    {
+        lock (_output) return _output.ToString();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>src/FireCommand.Web/bin/&lt;configuration&gt;/&lt;tfm&gt;/firecommand.dll, for this test's configuration.</summary>
+    private static string ProgramPath()
+    {
+        var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (tfm, configuration) = (own.Name, own.Parent!.Name);
+        var root = own;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FireCommand.slnx"))) root = root.Parent;
+        Assert.NotNull(root);
+        var path = Path.Combine(root.FullName, "src", "FireCommand.Web", "bin", configuration, tfm, "firecommand.dll");
+        Assert.True(File.Exists(path), $"{path} is missing; the Web project is built before its tests");
+        return path;
+    }
+}
