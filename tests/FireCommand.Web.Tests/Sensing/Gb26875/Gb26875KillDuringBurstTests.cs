@@ -61,18 +61,27 @@ public sealed class Gb26875KillDuringBurstTests : IAsyncLifetime
         Assert.True(confirmed.Count >= ConfirmsBeforeKill, $"only {confirmed.Count} frames were confirmed before the kill");
 
         await StartAsync();
-        // Each device repeats the last frame it had confirmed and the one it was cut off in.
+        // Before any device repeats anything: what was confirmed is there, once.
+        AssertEachConfirmedFrameStoredOnce(confirmed.Keys, StoredMessagesPerFrame());
+
+        // Each device repeats the last frame it had confirmed (as when a confirm is lost) and the one it was cut off in.
         var again = confirmed.GroupBy(c => c.Key.Address).Select(g => g.MaxBy(c => c.Key.Serial)).ToList();
         await Task.WhenAll(again.Select(c => RepeatAsync(c.Key.Address, c.Value))
             .Concat(unconfirmed.Select(u => RepeatAsync(u.Key, u.Value))));
 
         var stored = StoredMessagesPerFrame();
-        var lost = confirmed.Keys.Where(k => stored.GetValueOrDefault(k) == 0).ToList();
+        AssertEachConfirmedFrameStoredOnce(confirmed.Keys, stored);
+        foreach (var (address, frame) in unconfirmed)
+            Assert.Equal(1, stored.GetValueOrDefault((address, SerialOf(frame))));
+    }
+
+    private static void AssertEachConfirmedFrameStoredOnce(ICollection<(ulong Address, ushort Serial)> confirmed,
+        Dictionary<(ulong Address, ushort Serial), int> stored)
+    {
+        var lost = confirmed.Where(k => stored.GetValueOrDefault(k) == 0).ToList();
         Assert.True(lost.Count == 0, $"{lost.Count} of {confirmed.Count} confirmed frames are not stored, e.g. {string.Join(", ", lost.Take(5))}");
         var repeated = stored.Where(s => s.Value != 1).ToList();
         Assert.True(repeated.Count == 0, $"frames stored more than once: {string.Join(", ", repeated.Take(5))}");
-        foreach (var (address, frame) in unconfirmed)
-            Assert.Equal(1, stored.GetValueOrDefault((address, SerialOf(frame))));
     }
 
     /// <summary>One device: frames one after another, each sent when the previous one was confirmed.</summary>
