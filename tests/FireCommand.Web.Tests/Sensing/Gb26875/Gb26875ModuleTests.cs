@@ -26,6 +26,7 @@ public sealed class Gb26875ModuleTests
     [InlineData("MaxFrameBytes", "2000", "Sensing:Gb26875:MaxFrameBytes")]
     [InlineData("Address", "not-an-ip", "Sensing:Gb26875:Address")]
     [InlineData("MaxConnectionsPerAddress", "0", "Sensing:Gb26875:MaxConnectionsPerAddress")]
+    [InlineData("OfflineGraceSeconds", "-1", "Sensing:Gb26875:OfflineGraceSeconds")]
     public void BadOption_IsRefusedNamingIt(string key, string value, string named)
     {
         using var provider = Build(new() { [$"Sensing:Gb26875:{key}"] = value });
