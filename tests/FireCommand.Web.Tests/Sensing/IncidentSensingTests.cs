@@ -79,7 +79,7 @@ public abstract class IncidentSensingTests<THost>(THost host) : PlatformTest<THo
         // A device that held its report for 45 s before it reached the centre; the call point confirms at once.
         await SendAsync(Host, new DeviceMessage(key, DeviceTransport.Gb26875, DeviceMessageKind.Event, "manual_call_point", "1-1/2-0001",
             null, null, null, t.AddSeconds(-45), t, Guid.NewGuid().ToString("N")));
-        var alarm = (await AlarmsAsync(admin, placeId)).OfComponent(deviceId, "1-1/2-0001", "manual_call_point");
+        var alarm = (await AlarmsAsync(admin, placeId)).OfComponent(deviceId, "1-1/2-0001");
         using var dispatcher = await Demo("dispatcher");
         var view = await dispatcher.GetJsonAsync($"/api/incidents/{alarm["incidentId"]}/sensing");
         Assert.False(view["timeline"]!["deviceToCentreMet"]!.GetValue<bool>());
@@ -112,7 +112,7 @@ public abstract class IncidentSensingTests<THost>(THost host) : PlatformTest<THo
         var device = await RegisterAsync(admin, elsewhere);
         var key = device["deviceKey"]!.GetValue<string>();
         await SendAsync(Host, Event(key, "manual_call_point", "1-1/2-0001", Now()));
-        var alarm = (await AlarmsAsync(admin, elsewhere)).OfComponent(device["id"]!.GetValue<long>(), "1-1/2-0001", "manual_call_point");
+        var alarm = (await AlarmsAsync(admin, elsewhere)).OfComponent(device["id"]!.GetValue<long>(), "1-1/2-0001");
         var url = $"/api/incidents/{alarm["incidentId"]}/sensing";
 
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(url)).StatusCode);
