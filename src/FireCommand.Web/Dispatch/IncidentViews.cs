@@ -12,8 +12,12 @@ public static class IncidentViews
         bool CrossJurisdiction, DateTimeOffset DispatchedAt, DateTimeOffset? EnRouteAt, DateTimeOffset? OnSceneAt,
         DateTimeOffset? ClearedAt);
 
+    /// <summary>
+    /// One report of the incident. <paramref name="SensingAlarmId"/> is the sensing alarm an automatic
+    /// report came from, once the two are linked (GET /api/incidents/{id}/sensing has its details).
+    /// </summary>
     public sealed record AlarmView(long Id, AlarmSource Source, string? CallerNumber, string? CallerName, string? AddressText,
-        DateTimeOffset ReceivedAt, string TakenBy);
+        DateTimeOffset ReceivedAt, string TakenBy, long? SensingAlarmId = null);
 
     public sealed record IncidentView(long Id, string Number, IncidentType Type, string? Subtype, int FireLevel,
         double Latitude, double Longitude, string? Address, string? Description, int Trapped, int Injured, int Deaths,
@@ -32,16 +36,25 @@ public static class IncidentViews
             .OrderBy(x => x.a.Id).ToListAsync(ct);
         var alarms = await db.Alarms.IgnoreQueryFilters().AsNoTracking().Where(a => a.IncidentId == i.Id)
             .OrderBy(a => a.Id).ToListAsync(ct);
+        // Only an incident with an automatic report looks for sensing alarms: a call's incident costs no query.
+        var sensing = alarms.Any(a => a.Source == AlarmSource.AutomaticFireAlarm)
+            ? await db.SensingAlarms.IgnoreQueryFilters().AsNoTracking().Where(s => s.IncidentId == i.Id)
+                .Select(s => new { s.Id, s.DeviceKey }).ToListAsync(ct)
+            : [];
+        var sensingOf = sensing.ToDictionary(s => Sensing.AutomaticIncidents.ExternalIdOf(s.DeviceKey, s.Id), s => s.Id);
         return ToView(i, [.. assignments.Select(x => new AssignmentView(x.a.Id, x.a.UnitId, x.CallSign, x.Status.Code(), x.a.Slot,
-            x.a.EtaSeconds, x.a.CrossJurisdiction, x.a.DispatchedAt, x.a.EnRouteAt, x.a.OnSceneAt, x.a.ClearedAt))], alarms);
+            x.a.EtaSeconds, x.a.CrossJurisdiction, x.a.DispatchedAt, x.a.EnRouteAt, x.a.OnSceneAt, x.a.ClearedAt))], alarms, sensingOf);
     }
 
     /// <summary>The view of an incident whose units and alarms (in id order) the caller already holds.</summary>
-    public static IncidentView ToView(Incident i, IReadOnlyList<AssignmentView> assignments, IEnumerable<Alarm> alarms) =>
+    public static IncidentView ToView(Incident i, IReadOnlyList<AssignmentView> assignments, IEnumerable<Alarm> alarms,
+        IReadOnlyDictionary<string, long>? sensingByExternalId = null) =>
         new(i.Id, i.Number, i.Type, i.Subtype, i.FireLevel, i.Location.Y, i.Location.X, i.Address,
             i.Description, i.Trapped, i.Injured, i.Deaths, i.KeyPlaceId, i.Source, i.State, i.JurisdictionId, i.ReceivedAt,
             i.DispatchedAt, i.FirstArrivalAt, i.ClosedAt, i.Outcome, i.MergedIntoIncidentId, i.LevelRaisedAt, assignments,
-            [.. alarms.Select(a => new AlarmView(a.Id, a.Source, a.CallerNumber, a.CallerName, a.AddressText, a.ReceivedAt, a.TakenBy))]);
+            [.. alarms.Select(a => new AlarmView(a.Id, a.Source, a.CallerNumber, a.CallerName, a.AddressText, a.ReceivedAt, a.TakenBy,
+                a.Source == AlarmSource.AutomaticFireAlarm && a.ExternalId is { } e && sensingByExternalId?.GetValueOrDefault(e) is > 0 and var s
+                    ? s : null))]);
 
     public static UnitView ToView(Unit u, long? incidentId) => new(u.Id, u.CallSign, u.Type, u.Status.Code(), u.StatusChangedAt,
         u.HomeStationId, u.JurisdictionId, u.Position.Y, u.Position.X, incidentId);

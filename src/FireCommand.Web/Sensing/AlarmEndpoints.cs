@@ -21,16 +21,20 @@ public static class AlarmEndpoints
     public sealed record AssignRequest(string? Assignee);
     public sealed record NoteRequest(string? Note);
 
-    /// <summary>Seconds between the steps from the first frame to the incident (GB 50440: ≤ 20 s device → centre, ≤ 3 s confirmed → 119).</summary>
+    /// <summary>
+    /// Seconds between the steps from the first frame to the incident (GB 50440: ≤ 20 s device → centre,
+    /// ≤ 3 s confirmed → 119), with the verdicts against those targets (null until the step is reached);
+    /// see <see cref="AlarmTimings"/>.
+    /// </summary>
     public sealed record Timings(double FrameToAlarmSeconds, double? AlarmToConfirmedSeconds, double? ConfirmedToIncidentSeconds,
-        double? FrameToIncidentSeconds);
+        double? FrameToIncidentSeconds, double? DeviceToCentreSeconds, bool? DeviceToCentreMet, bool? ConfirmedToIncidentMet);
 
     public sealed record AlarmDto(long Id, long DeviceId, string DeviceKey, string? Component, string Type, string RuleCode,
         AlarmSeverity Severity, SensingAlarmState State, int Count, double? LastValue, string? Unit, long KeyPlaceId,
         string? Building, string? Floor, string? Zone, long JurisdictionId, DateTimeOffset FirstFrameAt, DateTimeOffset CreatedAt,
         DateTimeOffset LastAt, DateTimeOffset? VerifyBy, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy,
         string? AssignedTo, DateTimeOffset? ConfirmedAt, string? ConfirmedBy, long? IncidentId, DateTimeOffset? IncidentCreatedAt,
-        DateTimeOffset? ClosedAt, string? ClosedBy, Timings Timings);
+        DateTimeOffset? ClosedAt, string? ClosedBy, Timings Timings, DateTimeOffset? FirstDeviceTime);
 
     public sealed record EventDto(DateTimeOffset At, SensingAlarmEventKind Kind, string By, string? Note, double? Value);
 
@@ -136,11 +140,12 @@ public static class AlarmEndpoints
         a.Component.Length == 0 ? null : a.Component, a.Type, a.RuleCode, a.Severity, a.State, a.Count, a.LastValue, a.Unit,
         a.KeyPlaceId, a.Building, a.Floor, a.Zone, a.JurisdictionId, a.FirstFrameAt, a.CreatedAt, a.LastAt, a.VerifyBy,
         a.AcknowledgedAt, a.AcknowledgedBy, a.AssignedTo, a.ConfirmedAt, a.ConfirmedBy, a.IncidentId, a.IncidentCreatedAt,
-        a.ClosedAt, a.ClosedBy, TimingsOf(a));
+        a.ClosedAt, a.ClosedBy, TimingsOf(a), a.FirstDeviceTime);
 
-    internal static Timings TimingsOf(SensingAlarm a) => new(
-        (a.CreatedAt - a.FirstFrameAt).TotalSeconds,
-        a.ConfirmedAt is { } c ? (c - a.CreatedAt).TotalSeconds : null,
-        a.ConfirmedAt is { } c2 && a.IncidentCreatedAt is { } i ? (i - c2).TotalSeconds : null,
-        a.IncidentCreatedAt is { } i2 ? (i2 - a.FirstFrameAt).TotalSeconds : null);
+    internal static Timings TimingsOf(SensingAlarm a)
+    {
+        var t = AlarmTimings.Of(a);
+        return new(t.ReceivedToShownSeconds, t.ShownToConfirmedSeconds, t.ConfirmedToIncidentSeconds, t.FrameToIncidentSeconds,
+            t.DeviceToCentreSeconds, t.DeviceToCentreMet, t.ConfirmedToIncidentMet);
+    }
 }

@@ -22,7 +22,10 @@ namespace FireCommand.Web.Sensing;
 /// </summary>
 public sealed class AutomaticIncidents(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public static string ExternalIdOf(SensingAlarm alarm) => $"{alarm.DeviceKey}#{alarm.Id}";
+    public static string ExternalIdOf(SensingAlarm alarm) => ExternalIdOf(alarm.DeviceKey, alarm.Id);
+
+    public static string ExternalIdOf(string deviceKey, long alarmId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{deviceKey}#{alarmId}");
 
     /// <summary>Creates (or finds) the incident of a confirmed fire and links the two; returns the incident id, or null when it cannot be filed.</summary>
     public async Task<long?> CreateAsync(long alarmId, CancellationToken ct)
@@ -73,6 +76,12 @@ public sealed class AutomaticIncidents(IServiceScopeFactory scopes, TimeProvider
             Note = incidentId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         await db.SaveChangesAsync(ct);
+
+        // The intake announced the incident before this link existed: announce it again, so every console
+        // shows the sensing alarm it came from without a reload.
+        if (await db.Incidents.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, ct) is { } incident)
+            await sp.GetRequiredService<ConsoleNotifier>().PublishAsync(ConsoleNotifier.IncidentChanged, incident.JurisdictionId,
+                await IncidentViews.LoadAsync(db, incident, ct), ct);
         return incidentId;
     }
 

@@ -62,6 +62,11 @@ public sealed class SensingAlarm : IJurisdictionScoped
     public string? Zone { get; set; }
     public long JurisdictionId { get; set; }
 
+    /// <summary>
+    /// The device's own time of the first report that raised it (its local wall clock, kept in UTC), or
+    /// null when the report carried none: where the GB 50440 device → centre interval starts.
+    /// </summary>
+    public DateTimeOffset? FirstDeviceTime { get; set; }
     /// <summary>When the platform received the first frame that raised it.</summary>
     public DateTimeOffset FirstFrameAt { get; set; }
     /// <summary>When the alarm was written.</summary>

@@ -49,7 +49,7 @@ internal sealed class AlarmBook(FireCommandDbContext db, DateTimeOffset now)
             RuleCode = rule.Code, Severity = rule.Severity, Unit = m.Unit, KeyPlaceId = device.KeyPlaceId,
             Building = point?.Building ?? device.Building, Floor = point?.Floor ?? device.Floor,
             Zone = device.ZoneOf(component), JurisdictionId = device.JurisdictionId,
-            FirstFrameAt = m.ReceivedAt, CreatedAt = now,
+            FirstDeviceTime = m.DeviceTime, FirstFrameAt = m.ReceivedAt, CreatedAt = now,
         };
         var (verifyBy, confirmedBy) = fireDecision?.Invoke(alarm) ?? (null, null);
         alarm.Open(m.Value, m.ReceivedAt, verifyBy, confirmedBy);

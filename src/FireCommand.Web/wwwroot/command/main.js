@@ -24,6 +24,7 @@ import { incidentFromWire, unitFromWire } from '../dispatch/wire.js';
 import { createIncidentMap } from './incident-map.js';
 import { unitMapName } from './unit-labels.js';
 import { renderWater, renderKeyPlace, renderNearby } from './places.js';
+import { createIncidentSensing } from '../dispatch/incident-sensing.js';
 
 const DISPATCH_ROLES = ['Admin', 'Commander', 'Dispatcher'];
 const MOVING = new Set([20, 21]);
@@ -89,6 +90,8 @@ async function start() {
     onDispatched: (view) => { store.applyIncident(view); refreshRoutes(); },
   });
   const timeline = createTimeline(document.getElementById('timeline'), { idPrefix: 'timeline' });
+  // The place card is on this page: the alarm's place links to it.
+  const sensing = createIncidentSensing(document.getElementById('incident-sensing'), { placeLink: () => '#key-place' });
   const chips = {};
   let notice = null;
   let water = null;
@@ -168,6 +171,7 @@ async function start() {
   function render() {
     document.title = `${incident.number} · ${t('command.pageTitle')}`;
     renderSummary();
+    sensing.show(incident);
     unitsTitle.textContent = t('console.incident.units', { count: formatNumber(assignedUnits().length) });
     assigned.show(incident);
     timeline.show(incident, store.levelChangesOf(id));

@@ -12,6 +12,7 @@ import { createRecommendationPanel } from './recommendation.js';
 import { createTimeline } from './timeline.js';
 import { createAssignedUnits } from './assigned-units.js';
 import { createTransfers } from './transfers.js';
+import { createIncidentSensing } from './incident-sensing.js';
 import { timerChip, updateTimerChip } from './timer-chip.js';
 import * as actions from './actions.js';
 
@@ -36,7 +37,10 @@ export function createIncidentPanel(root, store, { canDispatch, onSelect }) {
   const timelineBox = el('div', { attrs: { id: 'timeline' } });
   const empty = el('p', { class: 'fc-empty fc-detail__empty' });
   // Left: what to send and what was sent; right: the timeline, full height.
+  // An automatic alarm's incident says first where in the building it burns and how it was confirmed.
+  const sensingBox = el('section', { class: 'fc-section fc-detail__sensing', attrs: { id: 'incident-sensing' }, hidden: true });
   const work = el('div', { class: 'fc-detail__work' },
+    sensingBox,
     el('section', { class: 'fc-section fc-detail__rec' }, recTitle, recBox),
     el('section', { class: 'fc-section fc-detail__units' }, unitsTitle, unitsBox),
     el('section', { class: 'fc-section fc-detail__transfers', attrs: { id: 'transfers' } }));
@@ -57,6 +61,9 @@ export function createIncidentPanel(root, store, { canDispatch, onSelect }) {
   const assigned = createAssignedUnits(unitsBox, store);
   const renderUnits = () => assigned.show(current);
   const transfers = createTransfers(work.querySelector('#transfers'), { canDispatch });
+  const sensing = createIncidentSensing(sensingBox, {
+    placeLink: (id) => `/incident.html?id=${encodeURIComponent(id)}#key-place`,
+  });
 
   function say(text, kind = 'info') {
     notice.textContent = text;
@@ -174,6 +181,7 @@ export function createIncidentPanel(root, store, { canDispatch, onSelect }) {
     empty.hidden = Boolean(current);
     for (const part of [head, timers, actionBar, body]) part.hidden = !current;
     renderTitles();
+    sensing.show(current);
     if (!current) return;
     renderHead();
     renderTimers();

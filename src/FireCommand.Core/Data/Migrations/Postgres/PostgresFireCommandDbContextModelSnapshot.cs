@@ -997,6 +997,9 @@ namespace FireCommand.Core.Data.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<DateTimeOffset?>("FirstDeviceTime")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("FirstFrameAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -944,6 +944,9 @@ namespace FireCommand.Core.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstDeviceTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("FirstFrameAt")
                         .HasColumnType("INTEGER");
 

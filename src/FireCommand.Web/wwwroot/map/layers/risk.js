@@ -97,6 +97,7 @@ export function createRiskLayer() {
     setData,
     get count() { return entries.size; },
     swatch: () => `<span class="fc-risk fc-risk--swatch">${symbolHtml('Considerable', 40)}</span>`,
+    legendNote: () => t('panel.riskNote'),
     legend: () => RISK_LEVELS.map((level) => ({
       symbol: `<span class="fc-risk fc-risk--swatch">${symbolHtml(level, 30)}</span>`,
       label: t(`riskLevel.${level}`),
