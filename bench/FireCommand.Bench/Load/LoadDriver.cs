@@ -32,7 +32,9 @@ internal static class LoadDriver
         using var host = HostProcess.Start(s.WebDll, data.FullName, s.Simulate);
         try
         {
-            using var http = await host.WaitReadyAsync(TimeSpan.FromMinutes(3));
+            // A busy machine can take minutes to start the host (seeding the demo province); only a host that
+            // never answers is a failure.
+            using var http = await host.WaitReadyAsync(TimeSpan.FromMinutes(10));
             var api = await LoadClient.SignInAsync(http, "dispatcher", "FireDemo#2026");
             var sites = await api.AlarmSitesAsync();
             Console.WriteLine($"# host ready in {host.ReadySeconds:F1} s (pid {host.Id}); {sites.Count} stations as alarm sites; mode={s.Mode} " +

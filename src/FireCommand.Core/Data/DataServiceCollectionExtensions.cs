@@ -11,6 +11,9 @@ public static class DataServiceCollectionExtensions
     /// Registers <see cref="FireCommandDbContext"/> on the provider chosen by configuration. The caller
     /// registers <see cref="IJurisdictionScope"/> and <see cref="Audit.IAuditActor"/> (per request).
     /// A relative data directory is resolved against <c>contentRoot</c>, not the working directory.
+    /// The context's options depend on configuration alone, so they are built once for the process
+    /// (a context is still made per request): building them per request, and looking up EF Core's
+    /// internal services by their options, was a visible part of every API call's cost.
     /// </summary>
     public static IServiceCollection AddFireCommandData(this IServiceCollection services, IConfiguration configuration,
         string contentRoot)
@@ -29,7 +32,7 @@ public static class DataServiceCollectionExtensions
             {
                 n.UseNetTopologySuite();
                 n.MigrationsHistoryTable("__ef_migrations");
-            }));
+            }), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -38,7 +41,7 @@ public static class DataServiceCollectionExtensions
             var gate = new SqliteWriteGate();
             services.AddSingleton(gate);
             services.AddDbContext<FireCommandDbContext, SqliteFireCommandDbContext>(o =>
-                gate.Apply(o.UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations"))));
+                gate.Apply(o.UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations"))), optionsLifetime: ServiceLifetime.Singleton);
         }
         return services;
     }

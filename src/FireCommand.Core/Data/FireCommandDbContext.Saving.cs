@@ -49,9 +49,28 @@ public abstract partial class FireCommandDbContext
     /// Checks every change against the caller's jurisdiction, saves, and writes the audit rows in the
     /// same transaction, so a change and its audit entry commit or fail together.
     /// </summary>
+    /// <remarks>
+    /// Changes are detected once, here: listing the entries and each of the (up to two) saves below would
+    /// otherwise compare every tracked record with its snapshot again, though nothing can change between
+    /// them but the audit rows this method adds, which are tracked as added when they are created.
+    /// </remarks>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         ChangeTracker.DetectChanges();
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
         var changed = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                         && e.Entity is not AuditEntry)

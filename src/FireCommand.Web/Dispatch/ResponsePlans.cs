@@ -4,8 +4,10 @@ using FireCommand.Core.Dispatch;
 using FireCommand.Core.Dispatch.Decisions;
 using FireCommand.Web.Security;
 using FireCommand.Web.Shared;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace FireCommand.Web.Dispatch;
 
@@ -17,9 +19,14 @@ public static class ResponsePlans
 {
     public sealed record PlanDocumentView(string Source, DateTimeOffset? SavedAt, string? SavedBy, System.Text.Json.JsonElement Document);
 
+    // Read on every recommendation: compiled once per model (SQLite and PostgreSQL each get their own), as
+    // EF Core's translation-cache lookup cost more than the read of one row. The row is still read every time.
+    private static readonly ConditionalWeakTable<IModel, Func<FireCommandDbContext, CancellationToken, Task<ResponsePlanDocument?>>> Latest = [];
+
     public static async Task<PlanSet> CurrentAsync(FireCommandDbContext db, CancellationToken ct)
     {
-        var latest = await db.ResponsePlanDocuments.AsNoTracking().OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+        var latest = await Latest.GetValue(db.Model, _ => EF.CompileAsyncQuery((FireCommandDbContext c, CancellationToken token) =>
+            c.ResponsePlanDocuments.AsNoTracking().OrderByDescending(d => d.Id).FirstOrDefault()))(db, ct);
         // A stored version was validated when saved; if it no longer loads (a newer platform changed
         // the format) the defaults are safer than no plan at all.
         return latest is not null && PlanSet.Load(latest.Json).PlanSet is { } saved ? saved : PlanSet.Default;

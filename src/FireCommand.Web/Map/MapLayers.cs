@@ -29,8 +29,10 @@ public static class MapLayers
         map.MapGet("/jurisdictions", async (FireCommandDbContext db, CancellationToken ct) =>
             GeoJsonWriter.Result(GeoJsonWriter.Collection(await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Level).ToListAsync(ct),
                 j => j.Boundary, j => new { j.Id, j.Name, Level = j.Level.ToString(), j.Code, j.ParentId })));
+        // A retired station answers no calls, so the streets it once covered are no longer its own:
+        // its old response area would hide the stations that took them over.
         map.MapGet("/station-districts", async (FireCommandDbContext db, CancellationToken ct) =>
-            GeoJsonWriter.Result(GeoJsonWriter.Collection(await db.Stations.AsNoTracking().ToListAsync(ct),
+            GeoJsonWriter.Result(GeoJsonWriter.Collection(await db.Stations.AsNoTracking().Where(s => !s.Retired).ToListAsync(ct),
                 s => s.District, s => new { StationId = s.Id, s.Name, Kind = s.Kind.ToString(), s.DistrictAreaSquareKilometers })));
         map.MapGet("/settlements", async (FireCommandDbContext db, IJurisdictionScope scope, CancellationToken ct) =>
             GeoJsonWriter.Result(GeoJsonWriter.Collection(

@@ -176,6 +176,14 @@ public sealed class ProvinceReimportTests : IDisposable
             var layer = (await dispatcher.GetJsonAsync("/api/map/stations"))["features"]!.AsArray();
             Assert.Equal(["闸北消防救援站"], layer.Where(f => f!["properties"]!["retired"]!.GetValue<bool>())
                 .Select(f => f!["properties"]!["name"]!.GetValue<string>()));
+            // So does the dropped key place, marked, for the incident that refers to it.
+            var placeLayer = (await dispatcher.GetJsonAsync("/api/map/key-places"))["features"]!.AsArray();
+            Assert.Equal(["旧仓库"], placeLayer.Where(f => f!["properties"]!["retired"]!.GetValue<bool>())
+                .Select(f => f!["properties"]!["name"]!.GetValue<string>()));
+            // The retired station's response area is no longer drawn: only the stations in service have one.
+            var districts = (await dispatcher.GetJsonAsync("/api/map/station-districts"))["features"]!.AsArray();
+            Assert.Equal(b.Records.Stations.Select(s => s.Name).Order(StringComparer.Ordinal),
+                districts.Select(f => f!["properties"]!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         }
 
         // Register A again: the station and the place are back in service, counted as updated.

@@ -3,7 +3,7 @@
 // and are never parsed as HTML.
 
 import { t, has, enumName, formatNumber } from '../shared/i18n.js';
-import { UNIT_STATUS_COLOURS, keyPlaceGroup, incidentColour } from './symbols.js';
+import { STATION_RETIRED, UNIT_STATUS_COLOURS, keyPlaceGroup, incidentColour } from './symbols.js';
 
 function element(tag, className, text) {
   const el = document.createElement(tag);
@@ -82,16 +82,21 @@ export function waterSourcePopup(p) {
   ]);
 }
 
+/** A key place's name as the map shows it: a retired place says so. */
+export function keyPlaceName(p) {
+  return p.retired ? t('keyPlaces.retiredName', { name: p.name ?? '' }) : (p.name ?? '');
+}
+
 export function keyPlacePopup(p) {
   const categories = (p.categories ?? []).map((c) => enumName('keyPlaceCategory', c)).join(t('common.separator'));
   const group = keyPlaceGroup(p.categories);
-  return card(p.name, enumName('keyPlaceGroup', group.id), [
+  return card(keyPlaceName(p), enumName('keyPlaceGroup', group.id), [
     ['popup.categories', categories],
     ['popup.address', p.address],
     ['popup.floors', number(p.floors)],
     ['popup.height', present(p.heightMeters) ? t('popup.heightValue', { value: number(p.heightMeters, 1) }) : null],
     ['popup.register', p.retired ? t('popup.retired') : null],
-  ], group.colour);
+  ], p.retired ? STATION_RETIRED : group.colour);
 }
 
 /** "12 分 05 秒" / "1 小时 03 分": how long an incident has been open, as a dispatcher says it. */

@@ -4,40 +4,31 @@ using FireCommand.Core.Resources;
 using FireCommand.Core.Sensing.Risk;
 using FireCommand.Web.Sensing.Risk;
 using FireCommand.Web.Tests.Infrastructure;
+using static FireCommand.Web.Tests.Sensing.SensingTestData;
 
 namespace FireCommand.Web.Tests.Sensing.Risk;
 
 /// <summary>The risk list against hand-built places: scores from the stored facts, the order, the level filter and the jurisdiction.</summary>
-public abstract class PlaceRiskEndpointTests<THost>(THost host) : PlatformTest<THost>(host) where THost : DatabaseHost
+public abstract class PlaceRiskEndpointTests<THost>(THost host) : SensingPlatformTest<THost>(host) where THost : DatabaseHost
 {
     private static async Task<JsonArray> RiskAsync(ApiClient client, string query = "?limit=10000") =>
         (await client.GetJsonAsync("/api/sensing/risk" + query)).AsArray();
-
-    private async Task<(long Own, long Foreign)> JurisdictionsAsync(ApiClient dispatcher)
-    {
-        var own = (await dispatcher.GetJsonAsync("/api/auth/me"))["jurisdiction"]!["id"]!.GetValue<long>();
-        var visible = (await dispatcher.GetJsonAsync("/api/jurisdictions")).AsArray().Select(j => j!["id"]!.GetValue<long>()).ToHashSet();
-        using var admin = await Admin();
-        var foreign = (await admin.GetJsonAsync("/api/jurisdictions")).AsArray().Select(j => j!["id"]!.GetValue<long>())
-            .First(id => !visible.Contains(id));
-        return (own, foreign);
-    }
 
     [Fact]
     public async Task PlaceWithFaultsAndAShieldedZone_ScoresItsFacts_AndRanksAboveAQuietPlace()
     {
         using var dispatcher = await Demo("dispatcher1");
         var (own, foreign) = await JurisdictionsAsync(dispatcher);
-        var troubled = await RiskTestData.PlaceAsync(Host, "风险测试商场", KeyPlaceCategory.Crowded, own);
-        var quiet = await RiskTestData.PlaceAsync(Host, "风险测试平静商场", KeyPlaceCategory.Crowded, own);
-        var device = await RiskTestData.DeviceAsync(Host, troubled, own);
-        await RiskTestData.AlarmAsync(Host, device, "fault", "1-1/1-0101");
-        await RiskTestData.AlarmAsync(Host, device, "fault", "1-1/1-0102");
-        await RiskTestData.AlarmAsync(Host, device, "shielded", "1-1/1-0201");
-        await RiskTestData.DeviceAsync(Host, quiet, own);
-        var elsewhere = await RiskTestData.PlaceAsync(Host, "外市风险测试油库", KeyPlaceCategory.Petrochemical, foreign);
-        var foreignDevice = await RiskTestData.DeviceAsync(Host, elsewhere, foreign, online: false);
-        await RiskTestData.AlarmAsync(Host, foreignDevice, "fault", "1-1/1-0101");
+        var troubled = await StorePlaceAsync(Host, "风险测试商场", KeyPlaceCategory.Crowded, own);
+        var quiet = await StorePlaceAsync(Host, "风险测试平静商场", KeyPlaceCategory.Crowded, own);
+        var device = await StoreDeviceAsync(Host, troubled, own);
+        await StoreAlarmAsync(Host, device, "fault", "1-1/1-0101");
+        await StoreAlarmAsync(Host, device, "fault", "1-1/1-0102");
+        await StoreAlarmAsync(Host, device, "shielded", "1-1/1-0201");
+        await StoreDeviceAsync(Host, quiet, own);
+        var elsewhere = await StorePlaceAsync(Host, "外市风险测试油库", KeyPlaceCategory.Petrochemical, foreign);
+        var foreignDevice = await StoreDeviceAsync(Host, elsewhere, foreign, online: false);
+        await StoreAlarmAsync(Host, foreignDevice, "fault", "1-1/1-0101");
 
         var list = await RiskAsync(dispatcher);
         var ids = list.Select(p => p!["id"]!.GetValue<long>()).ToList();
@@ -76,7 +67,7 @@ public abstract class PlaceRiskEndpointTests<THost>(THost host) : PlatformTest<T
     {
         using var dispatcher = await Demo("dispatcher1");
         var (own, _) = await JurisdictionsAsync(dispatcher);
-        var quiet = await RiskTestData.PlaceAsync(Host, "风险测试低风险点", KeyPlaceCategory.RelocationSettlement, own);
+        var quiet = await StorePlaceAsync(Host, "风险测试低风险点", KeyPlaceCategory.RelocationSettlement, own);
         var general = await RiskAsync(dispatcher, "?limit=10000&minLevel=general");
         Assert.All(general, p => Assert.NotEqual("Low", p!["level"]!.GetValue<string>()));
         Assert.DoesNotContain(quiet, general.Select(p => p!["id"]!.GetValue<long>()));

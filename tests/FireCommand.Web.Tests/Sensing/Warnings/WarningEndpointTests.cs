@@ -1,29 +1,17 @@
 using System.Net;
 using System.Xml.Linq;
-using FireCommand.Core.Data;
 using FireCommand.Core.Resources;
 using FireCommand.Core.Sensing.Rules;
 using FireCommand.Web.Tests.Infrastructure;
-using FireCommand.Web.Tests.Sensing.Risk;
-using Microsoft.Extensions.DependencyInjection;
+using static FireCommand.Web.Tests.Sensing.SensingTestData;
 
 namespace FireCommand.Web.Tests.Sensing.Warnings;
 
 /// <summary>CAP 1.2 documents and the Atom feed of current warnings, read back as XML.</summary>
-public abstract class WarningEndpointTests<THost>(THost host) : PlatformTest<THost>(host) where THost : DatabaseHost
+public abstract class WarningEndpointTests<THost>(THost host) : SensingPlatformTest<THost>(host) where THost : DatabaseHost
 {
     private static readonly XNamespace Cap = "urn:oasis:names:tc:emergency:cap:1.2";
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-
-    private async Task<(long Own, long Foreign)> JurisdictionsAsync(ApiClient dispatcher)
-    {
-        var own = (await dispatcher.GetJsonAsync("/api/auth/me"))["jurisdiction"]!["id"]!.GetValue<long>();
-        var visible = (await dispatcher.GetJsonAsync("/api/jurisdictions")).AsArray().Select(j => j!["id"]!.GetValue<long>()).ToHashSet();
-        using var admin = await Admin();
-        var foreign = (await admin.GetJsonAsync("/api/jurisdictions")).AsArray().Select(j => j!["id"]!.GetValue<long>())
-            .First(id => !visible.Contains(id));
-        return (own, foreign);
-    }
 
     private static async Task<XDocument> XmlAsync(ApiClient client, string url, string mediaType)
     {
@@ -40,13 +28,13 @@ public abstract class WarningEndpointTests<THost>(THost host) : PlatformTest<THo
     {
         using var dispatcher = await Demo("dispatcher1");
         var (own, foreign) = await JurisdictionsAsync(dispatcher);
-        var place = await RiskTestData.PlaceAsync(Host, "预警测试大厦", KeyPlaceCategory.HighRise, own);
-        var device = await RiskTestData.DeviceAsync(Host, place, own);
-        var fire = await RiskTestData.AlarmAsync(Host, device, "fire", "1-1/1-0301", AlarmSeverity.Critical);
-        var fault = await RiskTestData.AlarmAsync(Host, device, "fault", "1-1/1-0302");
-        var gas = await RiskTestData.AlarmAsync(Host, device, "gas_high", "gas-1", AlarmSeverity.Critical);
-        var elsewhere = await RiskTestData.PlaceAsync(Host, "外市预警测试仓库", KeyPlaceCategory.LargeComplex, foreign);
-        var foreignFire = await RiskTestData.AlarmAsync(Host, await RiskTestData.DeviceAsync(Host, elsewhere, foreign), "fire",
+        var place = await StorePlaceAsync(Host, "预警测试大厦", KeyPlaceCategory.HighRise, own);
+        var device = await StoreDeviceAsync(Host, place, own);
+        var fire = await StoreAlarmAsync(Host, device, "fire", "1-1/1-0301", AlarmSeverity.Critical);
+        var fault = await StoreAlarmAsync(Host, device, "fault", "1-1/1-0302");
+        var gas = await StoreAlarmAsync(Host, device, "gas_high", "gas-1", AlarmSeverity.Critical);
+        var elsewhere = await StorePlaceAsync(Host, "外市预警测试仓库", KeyPlaceCategory.LargeComplex, foreign);
+        var foreignFire = await StoreAlarmAsync(Host, await StoreDeviceAsync(Host, elsewhere, foreign), "fire",
             "1-1/1-0001", AlarmSeverity.Critical, confirmedBy: "second_detector");
 
         var feed = await XmlAsync(dispatcher, "/api/sensing/warnings.atom", "application/atom+xml");
@@ -76,9 +64,9 @@ public abstract class WarningEndpointTests<THost>(THost host) : PlatformTest<THo
     {
         using var dispatcher = await Demo("dispatcher1");
         var (own, _) = await JurisdictionsAsync(dispatcher);
-        var place = await RiskTestData.PlaceAsync(Host, "CAP测试酒店", KeyPlaceCategory.Crowded, own);
-        var device = await RiskTestData.DeviceAsync(Host, place, own);
-        var fire = await RiskTestData.AlarmAsync(Host, device, "fire", "1-1/1-0401", AlarmSeverity.Critical);
+        var place = await StorePlaceAsync(Host, "CAP测试酒店", KeyPlaceCategory.Crowded, own);
+        var device = await StoreDeviceAsync(Host, place, own);
+        var fire = await StoreAlarmAsync(Host, device, "fire", "1-1/1-0401", AlarmSeverity.Critical);
         var placeJson = await dispatcher.GetJsonAsync($"/api/key-places/{place}");
 
         var alert = (await XmlAsync(dispatcher, $"/api/sensing/warnings/{fire}.cap", "application/cap+xml")).Root!;
@@ -111,17 +99,16 @@ public abstract class WarningEndpointTests<THost>(THost host) : PlatformTest<THo
     {
         using var dispatcher = await Demo("dispatcher1");
         var (own, _) = await JurisdictionsAsync(dispatcher);
-        var place = await RiskTestData.PlaceAsync(Host, "CAP更新测试商场", KeyPlaceCategory.Crowded, own);
-        var device = await RiskTestData.DeviceAsync(Host, place, own);
+        var place = await StorePlaceAsync(Host, "CAP更新测试商场", KeyPlaceCategory.Crowded, own);
+        var device = await StoreDeviceAsync(Host, place, own);
         var raisedAt = DateTimeOffset.UtcNow.AddMinutes(-2);
-        var fire = await RiskTestData.AlarmAsync(Host, device, "fire", "1-1/1-0501", AlarmSeverity.Critical, at: raisedAt);
-        using (var scope = Host.Factory.Services.CreateScope())
+        var fire = await StoreAlarmAsync(Host, device, "fire", "1-1/1-0501", AlarmSeverity.Critical, at: raisedAt);
+        await WriteAsync(Host, async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<FireCommandDbContext>();
             var alarm = await db.SensingAlarms.FindAsync([fire], TestContext.Current.CancellationToken);
             alarm!.Confirm(raisedAt.AddSeconds(40), "person");
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+            return alarm;
+        });
 
         var alert = (await XmlAsync(dispatcher, $"/api/sensing/warnings/{fire}.cap", "application/cap+xml")).Root!;
         Assert.Equal("Update", Text(alert, "msgType"));
@@ -137,8 +124,8 @@ public abstract class WarningEndpointTests<THost>(THost host) : PlatformTest<THo
     {
         using var dispatcher = await Demo("dispatcher1");
         var (_, foreign) = await JurisdictionsAsync(dispatcher);
-        var place = await RiskTestData.PlaceAsync(Host, "外市CAP测试点", KeyPlaceCategory.Crowded, foreign);
-        var fire = await RiskTestData.AlarmAsync(Host, await RiskTestData.DeviceAsync(Host, place, foreign), "fire", "1-1/1-0601");
+        var place = await StorePlaceAsync(Host, "外市CAP测试点", KeyPlaceCategory.Crowded, foreign);
+        var fire = await StoreAlarmAsync(Host, await StoreDeviceAsync(Host, place, foreign), "fire", "1-1/1-0601");
         Assert.Equal(HttpStatusCode.NotFound, (await dispatcher.GetAsync($"/api/sensing/warnings/{fire}.cap")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await dispatcher.GetAsync("/api/sensing/warnings/999999999.cap")).StatusCode);
         using var admin = await Admin();
