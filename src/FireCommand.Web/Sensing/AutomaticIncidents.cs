@@ -20,7 +20,7 @@ namespace FireCommand.Web.Sensing;
 /// to the incident; the incident's side is the dispatch alarm row with that id. A further confirmed
 /// alarm of the same place while its incident is open is merged into it as another report. Thread-safe.
 /// </summary>
-public sealed class AutomaticIncidents(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class AutomaticIncidents(IServiceScopeFactory scopes, TimeProvider clock, AlarmFeed feed)
 {
     public static string ExternalIdOf(SensingAlarm alarm) => $"{alarm.DeviceKey}#{alarm.Id}";
 
@@ -73,6 +73,7 @@ public sealed class AutomaticIncidents(IServiceScopeFactory scopes, TimeProvider
             Note = incidentId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         await db.SaveChangesAsync(ct);
+        await feed.PublishAsync([AlarmEndpoints.ToDto(tracked)], ct);
         return incidentId;
     }
 

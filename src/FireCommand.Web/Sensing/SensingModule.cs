@@ -14,6 +14,7 @@ public static class SensingModule
     {
         builder.Services.AddOptions<SensingOptions>().BindConfiguration(SensingOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<AlarmFeed>();
         builder.Services.AddSingleton<AutomaticIncidents>();
         builder.Services.AddSingleton<DeviceMessageSink>();
         builder.Services.AddSingleton<IDeviceMessageSink>(sp => sp.GetRequiredService<DeviceMessageSink>());
