@@ -29,6 +29,7 @@ public static class SensingModule
         sensing.MapDevices();
         sensing.MapSensingAlarms();
         sensing.MapPlaceWeaknesses();
+        sensing.MapDeviceHealth();
         sensing.MapGet("/profiles", async (Core.Data.FireCommandDbContext db, CancellationToken ct) =>
             TypedResults.Ok((await db.DeviceProfiles.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct))
                 .Select(p => new { p.Code, p.Name, Rules = p.Rules() })));
