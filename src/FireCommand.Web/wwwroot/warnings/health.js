@@ -44,7 +44,7 @@ export function createHealth(container, { messages }) {
       report.unhealthy.length
         ? el('ul', { class: 'fc-health__list', attrs: { id: 'unhealthy-devices' } }, report.unhealthy.map(device))
         : el('p', { class: 'fc-warn__empty', text: t('warnings.health.empty') }),
-      more > 0 ? el('p', { class: 'fc-warn__note', text: t('warnings.health.more', { count: formatNumber(more) }) }) : null);
+      ...(more > 0 ? [el('p', { class: 'fc-warn__note', text: t('warnings.health.more', { count: formatNumber(more) }) })] : []));
   }
   onLanguageChange(render);
 
