@@ -20,6 +20,9 @@ public class KestrelHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running platform's services, for tests that feed it as a transport would (the device message sink).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The host is not started.");
+
     /// <summary>Set when the database is not available; tests call <see cref="RequireStarted"/> first.</summary>
     public string? SkipReason { get; protected set; }
 
