@@ -144,7 +144,8 @@ public sealed partial class WarningBoardTests(KestrelHost host, ITestOutputHelpe
         {
             await page.GotoAsync(path);
             var header = page.Locator("#fc-header");
-            await Expect(header.Locator("#user-name")).Not.ToBeEmptyAsync(new() { Timeout = 30_000 });
+            // The map pages load the province's roads first; on a busy machine that takes a while.
+            await Expect(header.Locator("#user-name")).Not.ToBeEmptyAsync(new() { Timeout = 60_000 });
             await Expect(header.Locator(".fc-header__page")).ToHaveTextAsync(title);
             await Expect(header.Locator("#app-nav [aria-current='page']")).ToHaveTextAsync(current);
             await Expect(header.Locator("#app-nav a")).ToHaveCountAsync(5);
@@ -156,7 +157,7 @@ public sealed partial class WarningBoardTests(KestrelHost host, ITestOutputHelpe
         await Expect(Header(page).Locator(".fc-header__page")).ToHaveTextAsync("Partner systems");
         await Header(page).Locator("#language-toggle button[data-lang='zh-CN']").ClickAsync();
         await Header(page).Locator("#logout").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/login\\.html"));
+        await page.WaitForURLAsync(new Regex("/login\\.html"), new() { Timeout = 60_000 });
         problems.AssertNone();
 
         static ILocator Header(IPage page) => page.Locator("#fc-header");
