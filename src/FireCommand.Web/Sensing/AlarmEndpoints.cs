@@ -60,11 +60,12 @@ public static class AlarmEndpoints
     }
 
     /// <summary>What every action needs, bound from the request's services.</summary>
-    public sealed record Ctx(FireCommandDbContext Db, IAuditActor Actor, TimeProvider Clock, AutomaticIncidents Incidents)
+    public sealed record Ctx(FireCommandDbContext Db, IAuditActor Actor, TimeProvider Clock, AutomaticIncidents Incidents, AlarmFeed Feed)
     {
         public static ValueTask<Ctx?> BindAsync(HttpContext http) => ValueTask.FromResult<Ctx?>(new(
             http.RequestServices.GetRequiredService<FireCommandDbContext>(), http.RequestServices.GetRequiredService<IAuditActor>(),
-            http.RequestServices.GetRequiredService<TimeProvider>(), http.RequestServices.GetRequiredService<AutomaticIncidents>()));
+            http.RequestServices.GetRequiredService<TimeProvider>(), http.RequestServices.GetRequiredService<AutomaticIncidents>(),
+            http.RequestServices.GetRequiredService<AlarmFeed>()));
     }
 
     /// <summary>Open alarms (<c>state=open</c>, the default) or the most recent ones of any state (<c>state=recent</c>).</summary>
@@ -129,6 +130,7 @@ public static class AlarmEndpoints
         }
         c.Db.SensingAlarmEvents.Add(new SensingAlarmEvent { AlarmId = id, At = now, Kind = kind, By = c.Actor.UserName, Note = note });
         await c.Db.SaveChangesAsync(ct);
+        await c.Feed.PublishAsync([ToDto(alarm)], ct);
         return (await Get(id, c.Db, ct)).Result switch
         {
             Ok<AlarmDetail> ok => ok,

@@ -20,7 +20,7 @@ namespace FireCommand.Web.Sensing;
 /// to the incident; the incident's side is the dispatch alarm row with that id. A further confirmed
 /// alarm of the same place while its incident is open is merged into it as another report. Thread-safe.
 /// </summary>
-public sealed class AutomaticIncidents(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class AutomaticIncidents(IServiceScopeFactory scopes, TimeProvider clock, AlarmFeed feed)
 {
     public static string ExternalIdOf(SensingAlarm alarm) => ExternalIdOf(alarm.DeviceKey, alarm.Id);
 
@@ -82,6 +82,7 @@ public sealed class AutomaticIncidents(IServiceScopeFactory scopes, TimeProvider
         if (await db.Incidents.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, ct) is { } incident)
             await sp.GetRequiredService<ConsoleNotifier>().PublishAsync(ConsoleNotifier.IncidentChanged, incident.JurisdictionId,
                 await IncidentViews.LoadAsync(db, incident, ct), ct);
+        await feed.PublishAsync([AlarmEndpoints.ToDto(tracked)], ct);
         return incidentId;
     }
 

@@ -18,12 +18,13 @@ namespace FireCommand.Web.Sensing;
 /// Thread-safe: every call works in its own scope.
 /// </summary>
 public sealed class DeviceMessageSink(IServiceScopeFactory scopes, TimeProvider clock, CorpsCalendar calendar,
-    IOptions<SensingOptions> options, AutomaticIncidents incidents, ILogger<DeviceMessageSink> log) : IDeviceMessageSink
+    IOptions<SensingOptions> options, AutomaticIncidents incidents, AlarmFeed feed, ILogger<DeviceMessageSink> log) : IDeviceMessageSink
 {
     public async Task AcceptAsync(IReadOnlyList<DeviceMessage> batch, CancellationToken ct)
     {
         if (batch.Count == 0) return;
         IReadOnlyList<long> confirmed = [];
+        IReadOnlyList<AlarmEndpoints.AlarmDto> changed = [];
         for (var attempt = 1; ; attempt++)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -38,6 +39,7 @@ public sealed class DeviceMessageSink(IServiceScopeFactory scopes, TimeProvider 
                 var fires = await new MessageIngest(db, now, calendar, options.Value.Verification).ApplyAsync(batch, ct);
                 await tx.CommitAsync(ct);
                 confirmed = [.. fires.Select(a => a.Id)];
+                changed = AlarmFeed.ChangedIn(db);
                 break;
             }
             catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && attempt < options.Value.ConflictRetries)
@@ -45,6 +47,7 @@ public sealed class DeviceMessageSink(IServiceScopeFactory scopes, TimeProvider 
                 SensingLog.BatchConflict(log, attempt, batch.Count);
             }
         }
+        await feed.PublishAsync(changed, ct); // committed: the boards may show it
         foreach (var id in confirmed)
         {
             try { await incidents.CreateAsync(id, ct); }

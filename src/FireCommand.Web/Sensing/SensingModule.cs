@@ -14,6 +14,7 @@ public static class SensingModule
     {
         builder.Services.AddOptions<SensingOptions>().BindConfiguration(SensingOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<AlarmFeed>();
         builder.Services.AddSingleton<AutomaticIncidents>();
         builder.Services.AddSingleton<DeviceMessageSink>();
         builder.Services.AddSingleton<IDeviceMessageSink>(sp => sp.GetRequiredService<DeviceMessageSink>());
@@ -29,6 +30,7 @@ public static class SensingModule
         sensing.MapSensingAlarms();
         sensing.MapPlaceWeaknesses();
         api.MapIncidentSensing();
+        sensing.MapDeviceHealth();
         sensing.MapGet("/profiles", async (Core.Data.FireCommandDbContext db, CancellationToken ct) =>
             TypedResults.Ok((await db.DeviceProfiles.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct))
                 .Select(p => new { p.Code, p.Name, Rules = p.Rules() })));

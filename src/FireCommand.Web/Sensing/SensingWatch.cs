@@ -14,7 +14,7 @@ namespace FireCommand.Web.Sensing;
 /// detection make two nodes' passes agree.
 /// </summary>
 public sealed class SensingWatch(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SensingOptions> options,
-    AutomaticIncidents incidents, ILogger<SensingWatch> log) : BackgroundService
+    AutomaticIncidents incidents, AlarmFeed feed, ILogger<SensingWatch> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,6 +31,7 @@ public sealed class SensingWatch(IServiceScopeFactory scopes, TimeProvider clock
     {
         var now = clock.GetUtcNow();
         List<long> fires;
+        IReadOnlyList<AlarmEndpoints.AlarmDto> changed;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FireCommandDbContext>();
@@ -46,10 +47,12 @@ public sealed class SensingWatch(IServiceScopeFactory scopes, TimeProvider clock
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            changed = AlarmFeed.ChangedIn(db);
             fires = await db.SensingAlarms.IgnoreQueryFilters()
                 .Where(a => a.State == SensingAlarmState.Confirmed && a.IncidentId == null && a.ClosedAt == null)
                 .Select(a => a.Id).ToListAsync(ct);
         }
+        await feed.PublishAsync(changed, ct);
         foreach (var id in fires) await incidents.CreateAsync(id, ct);
     }
 

@@ -20,7 +20,7 @@ public class KestrelHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>The running host's services, for what a test reaches outside HTTP (a gateway's port).</summary>
+    /// <summary>The running host's services, for what a test reaches outside HTTP (a gateway's port, the device message sink).</summary>
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The host is not started.");
 
     /// <summary>Set when the database is not available; tests call <see cref="RequireStarted"/> first.</summary>

@@ -10,11 +10,13 @@ namespace FireCommand.Web.Tests.Infrastructure;
 
 /// <summary>
 /// A dispatcher's console on the live channel, signed in as a browser would (anti-forgery token,
-/// login cookie) and listening for <c>incidentChanged</c> over long polling on the in-memory server.
+/// login cookie) and listening for one event (<c>incidentChanged</c> unless told) over long polling on
+/// the in-memory server.
 /// </summary>
 public static class LongPollingConsole
 {
-    public static async Task<(HubConnection Hub, Channel<JsonElement> Incidents)> ConnectAsync(PlatformFactory factory, string user)
+    public static async Task<(HubConnection Hub, Channel<JsonElement> Incidents)> ConnectAsync(PlatformFactory factory, string user,
+        string eventName = "incidentChanged")
     {
         var server = factory.Server;
         using var http = new HttpClient(server.CreateHandler()) { BaseAddress = server.BaseAddress };
@@ -39,7 +41,7 @@ public static class LongPollingConsole
                 o.Headers["Cookie"] = cookie;
             })
             .Build();
-        hub.On<JsonElement>("incidentChanged", e => channel.Writer.TryWrite(e));
+        hub.On<JsonElement>(eventName, e => channel.Writer.TryWrite(e));
         await hub.StartAsync();
         return (hub, channel);
     }

@@ -1,12 +1,14 @@
 // The live channel to the dispatch hub (SignalR, /hubs/dispatch). The server pushes committed
 // changes of the caller's jurisdiction: incidentChanged (an incident view), unitChanged (a unit view),
-// timerAlert and transferChanged (a linkage transfer). Reconnects automatically; after a reconnect it emits 'resync' so every screen
+// timerAlert, transferChanged (a linkage transfer) and
+// sensingAlarmChanged (a sensing alarm as GET /api/sensing/alarms/{id} shows it). Reconnects automatically; after a reconnect it emits 'resync' so every screen
 // reloads its state from the API and nothing missed while offline stays missing.
 // Requires /lib/signalr/signalr.min.js (window.signalR) loaded before the page module.
 
 import { currentUser, loginUrl } from './auth.js';
 
-const handlers = { incidentChanged: new Set(), unitChanged: new Set(), timerAlert: new Set(), transferChanged: new Set(), state: new Set(), resync: new Set() };
+const EVENTS = ['incidentChanged', 'unitChanged', 'timerAlert', 'transferChanged', 'sensingAlarmChanged'];
+const handlers = Object.fromEntries([...EVENTS, 'state', 'resync'].map((kind) => [kind, new Set()]));
 let connection = null;
 let state = 'disconnected';
 
@@ -34,7 +36,7 @@ export function connectLive() {
     // Keep trying for as long as the console is open: 0, 2, 5, 10 s, then every 15 s.
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 2000, 5000, 10000][ctx.previousRetryCount] ?? 15000 })
     .build();
-  for (const name of ['incidentChanged', 'unitChanged', 'timerAlert', 'transferChanged']) connection.on(name, (payload) => emit(name, payload));
+  for (const name of EVENTS) connection.on(name, (payload) => emit(name, payload));
   // The server closes the channel of a session that has ended (logout in another tab, password or
   // role change, account disabled), without an invitation to reconnect; such a console goes to the
   // login page instead of showing a picture that no longer updates. When the session is fine (a
@@ -78,7 +80,7 @@ async function leaveIfSessionEnded() {
   if (user === null) location.replace(loginUrl());
 }
 
-/** Subscribes to 'incidentChanged' | 'unitChanged' | 'timerAlert' | 'transferChanged' | 'state' | 'resync'; returns an unsubscribe function. */
+/** Subscribes to one of EVENTS, 'state' or 'resync'; returns an unsubscribe function. */
 export function onLive(kind, handler) {
   handlers[kind].add(handler);
   return () => handlers[kind].delete(handler);

@@ -1,5 +1,6 @@
 // The platform's top navigation: the same links on every page, the current one marked. Pages put
-// <nav id="app-nav" class="fc-nav"></nav> in their header and call mountNav('map' | 'console' | 'dashboard' | 'partners').
+// <nav id="app-nav" class="fc-nav"></nav> in their header (shared/header.js writes it) and call
+// mountNav('map' | 'console' | 'warnings' | 'dashboard' | 'partners').
 // A page with `roles` is linked only for users holding one of them (the server checks the role again).
 
 import { t, onLanguageChange } from './i18n.js';
@@ -7,6 +8,8 @@ import { t, onLanguageChange } from './i18n.js';
 const PAGES = Object.freeze([
   { id: 'map', href: '/', key: 'nav.map' },
   { id: 'console', href: '/console.html', key: 'nav.console' },
+  // Every signed-in role may read sensing alarms, risk and device health (the actions need Dispatch).
+  { id: 'warnings', href: '/warnings.html', key: 'nav.warnings' },
   { id: 'dashboard', href: '/dashboard.html', key: 'nav.dashboard' },
   { id: 'partners', href: '/admin.html', key: 'nav.partners', roles: ['Admin'] },
 ]);
