@@ -142,12 +142,15 @@ public abstract class DeviceMessageSinkTests<THost>(THost host) : PlatformTest<T
         const int callers = 200;
         var commitsBefore = sink.Commits;
         using var start = new SemaphoreSlim(0, callers);
+        using var readers = new SemaphoreSlim(16); // a shared PostgreSQL server has few connections to spare
         var calls = Enumerable.Range(0, callers).Select(i => Task.Run(async () =>
         {
             var id = $"burst-{key}-{i}";
             await start.WaitAsync();
             await sink.AcceptAsync([Sample(key, "pressure_mpa", 0.3, T0.AddMilliseconds(i)) with { MessageId = id }], CancellationToken.None);
-            return await ReadAsync(Host, db => db.DeviceMessages.CountAsync(m => m.DeviceKey == key && m.MessageId == id));
+            await readers.WaitAsync();
+            try { return await ReadAsync(Host, db => db.DeviceMessages.CountAsync(m => m.DeviceKey == key && m.MessageId == id)); }
+            finally { readers.Release(); }
         })).ToList();
         start.Release(callers);
         var seenOnReturn = await Task.WhenAll(calls);
