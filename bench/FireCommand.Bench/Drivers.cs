@@ -24,13 +24,14 @@ internal static class Drivers
             case "ch-latency": HierarchyLatencyDriver.Run(args.Length > 1 ? int.Parse(args[1]) : 1000); return 0;
             case "dispatch": Dispatch.DispatchLatencyDriver.Run(args.Length > 1 ? int.Parse(args[1]) : 500); return 0;
             case "load": return await Load.LoadDriver.RunAsync(args[1..]);
+            case "ingest": return await Sensing.IngestDriver.RunAsync(args[1..]);
             case "footprint":
                 FootprintDriver.Run();
                 return 0;
             case "pgrouting" when args.Length >= 2:
                 return await PgRoutingDriver.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2]) : 20);
             default:
-                Console.Error.WriteLine("driver dij <file.gr[.gz]> [limit] [queries] | latency [queries] | footprint | pgrouting <connection string> [queries]");
+                Console.Error.WriteLine("driver dij <file.gr[.gz]> [limit] [queries] | latency [queries] | footprint | load … | ingest … | pgrouting <connection string> [queries]");
                 return 2;
         }
     }

@@ -173,8 +173,11 @@ internal sealed class HostProcess : IDisposable
     }
     public double ReadySeconds { get; private set; }
 
-    /// <summary>Starts the host on the demo province; <paramref name="simulate"/> runs the demo's background simulation too.</summary>
-    public static HostProcess Start(string webDll, string dataDirectory, bool simulate)
+    /// <summary>
+    /// Starts the host on the demo province; <paramref name="simulate"/> runs the demo's background simulation too,
+    /// <paramref name="environment"/> adds settings (the device gateways, say).
+    /// </summary>
+    public static HostProcess Start(string webDll, string dataDirectory, bool simulate, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -193,6 +196,7 @@ internal sealed class HostProcess : IDisposable
         info.Environment["Demo__Simulate"] = simulate ? "true" : "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start the host");
         var writer = new StreamWriter(log) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (writer) writer.WriteLine(e.Data); };

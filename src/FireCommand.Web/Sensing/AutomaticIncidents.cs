@@ -30,6 +30,17 @@ public sealed class AutomaticIncidents(IServiceScopeFactory scopes, TimeProvider
     /// <summary>Creates (or finds) the incident of a confirmed fire and links the two; returns the incident id, or null when it cannot be filed.</summary>
     public async Task<long?> CreateAsync(long alarmId, CancellationToken ct)
     {
+        // One at a time in a process: the sink and the watch may both take up fires of one place, and the
+        // second must see the first's link to merge into its incident instead of opening another.
+        await _one.WaitAsync(ct);
+        try { return await CreateOneAsync(alarmId, ct); }
+        finally { _one.Release(); }
+    }
+
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    private async Task<long?> CreateOneAsync(long alarmId, CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<FireCommandDbContext>();

@@ -16,5 +16,12 @@ public sealed class SensingOptions
     [Range(1, 20)]
     public int ConflictRetries { get; set; } = 5;
 
+    /// <summary>
+    /// Most device messages one commit of the sink takes from its queue. Larger groups share a commit among
+    /// more devices; smaller ones keep each transaction, and the wait of the callers behind it, short.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxGroupMessages { get; set; } = 4000;
+
     public VerificationOptions Verification { get; set; } = new();
 }

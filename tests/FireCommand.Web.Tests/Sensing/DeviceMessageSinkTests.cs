@@ -1,8 +1,10 @@
 using System.Net;
 using FireCommand.Core.Sensing;
 using FireCommand.Core.Sensing.Alarms;
+using FireCommand.Web.Sensing;
 using FireCommand.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static FireCommand.Web.Tests.Sensing.SensingTestData;
 
 namespace FireCommand.Web.Tests.Sensing;
@@ -107,11 +109,13 @@ public abstract class DeviceMessageSinkTests<THost>(THost host) : PlatformTest<T
         var device = await RegisterAsync(admin, place);
         var (id, key) = (device["id"]!.GetValue<long>(), device["deviceKey"]!.GetValue<string>());
 
+        // One sink has one writer; a second node is a second sink on the same database.
+        await using var otherNode = ActivatorUtilities.CreateInstance<DeviceMessageSink>(Host.Factory.Services);
         using (var round = Host.Interleaving.Arm("SensingAlarms"))
         {
             var first = SendAsync(Host, Event(key, "fault", "1-1/1-0003", T0));
             await round.FirstHeldBeforeCommit;
-            var second = SendAsync(Host, Event(key, "fault", "1-1/1-0003", T0.AddSeconds(1)));
+            var second = otherNode.AcceptAsync([Event(key, "fault", "1-1/1-0003", T0.AddSeconds(1))], CancellationToken.None);
             await Task.WhenAll(first, second);
             Assert.True(round.Interleaved, "the second batch never arrived while the first was held before its commit");
         }
@@ -122,6 +126,70 @@ public abstract class DeviceMessageSinkTests<THost>(THost host) : PlatformTest<T
         var alarm = Assert.Single(open);
         Assert.Equal(2, alarm.Count);
         Assert.Equal(2, messages);
+    }
+
+    // Many connections at once: each caller checks, as soon as its call returns, that its own message is
+    // in the database (read on another connection, so only what was committed is seen). The writer must
+    // have shared commits among callers, or this proves nothing about grouping.
+    [Fact]
+    public async Task ManyConcurrentCallers_AreAllStored_EachReturnsOnlyAfterTheCommitHoldingItsBatch()
+    {
+        using var admin = await Admin();
+        var place = (await KeyPlaceAsync(admin, 3))["id"]!.GetValue<long>();
+        var device = await RegisterAsync(admin, place);
+        var key = device["deviceKey"]!.GetValue<string>();
+        var sink = Host.Factory.Services.GetRequiredService<DeviceMessageSink>();
+        const int callers = 200;
+        var commitsBefore = sink.Commits;
+        using var start = new SemaphoreSlim(0, callers);
+        using var readers = new SemaphoreSlim(16); // a shared PostgreSQL server has few connections to spare
+        var calls = Enumerable.Range(0, callers).Select(i => Task.Run(async () =>
+        {
+            var id = $"burst-{key}-{i}";
+            await start.WaitAsync();
+            await sink.AcceptAsync([Sample(key, "pressure_mpa", 0.3, T0.AddMilliseconds(i)) with { MessageId = id }], CancellationToken.None);
+            await readers.WaitAsync();
+            try { return await ReadAsync(Host, db => db.DeviceMessages.CountAsync(m => m.DeviceKey == key && m.MessageId == id)); }
+            finally { readers.Release(); }
+        })).ToList();
+        start.Release(callers);
+        var seenOnReturn = await Task.WhenAll(calls);
+
+        Assert.All(seenOnReturn, n => Assert.Equal(1, n));
+        Assert.Equal(callers, await ReadAsync(Host, db => db.DeviceMessages.CountAsync(m => m.DeviceKey == key)));
+        Assert.InRange(sink.Commits - commitsBefore, 1, callers - 1);
+    }
+
+    // A caller whose batch cannot be applied (a message without a device key) fails alone; the
+    // callers that shared its group are applied again without it and are stored.
+    [Fact]
+    public async Task ABadBatchInAGroup_FailsOnlyItsCaller()
+    {
+        using var admin = await Admin();
+        var device = await RegisterAsync(admin, (await KeyPlaceAsync(admin, 3))["id"]!.GetValue<long>());
+        var key = device["deviceKey"]!.GetValue<string>();
+        var sink = Host.Factory.Services.GetRequiredService<DeviceMessageSink>();
+        const int callers = 60, bad = 30;
+        using var start = new SemaphoreSlim(0, callers);
+        var calls = Enumerable.Range(0, callers).Select(i => Task.Run(async () =>
+        {
+            var m = Sample(i == bad ? null! : key, "pressure_mpa", 0.3, T0.AddMilliseconds(i));
+            await start.WaitAsync();
+            try
+            {
+                await sink.AcceptAsync([m], CancellationToken.None);
+                return true;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return false;
+            }
+        })).ToList();
+        start.Release(callers);
+        var stored = await Task.WhenAll(calls);
+
+        Assert.Equal(Enumerable.Range(0, callers).Select(i => i != bad), stored);
+        Assert.Equal(callers - 1, await ReadAsync(Host, db => db.DeviceMessages.CountAsync(m => m.DeviceKey == key)));
     }
 }
 

@@ -14,6 +14,8 @@ namespace FireCommand.Core.Sensing.Ingest;
 internal sealed class AlarmBook(FireCommandDbContext db, DateTimeOffset now)
 {
     private readonly Dictionary<(long Device, string Component, string Type), SensingAlarm> _open = [];
+    // The same alarms by device: a message looks at its own device's alarms, not at every place's.
+    private readonly Dictionary<long, List<SensingAlarm>> _byDevice = [];
     private readonly List<(SensingAlarm Alarm, SensingAlarmEventKind Kind, string By, string? Note, double? Value)> _events = [];
 
     /// <summary>Fires confirmed in this unit of work; each becomes an incident after the commit.</summary>
@@ -21,11 +23,24 @@ internal sealed class AlarmBook(FireCommandDbContext db, DateTimeOffset now)
 
     public IEnumerable<SensingAlarm> Open => _open.Values.Where(a => a.IsOpen);
 
+    /// <summary>The open alarms of one device.</summary>
+    public IEnumerable<SensingAlarm> OpenOf(long deviceId) =>
+        _byDevice.TryGetValue(deviceId, out var alarms) ? alarms.Where(a => a.IsOpen) : [];
+
+    private void Track(SensingAlarm alarm)
+    {
+        var key = (alarm.DeviceId, alarm.Component, alarm.Type);
+        if (_open.TryGetValue(key, out var replaced) && _byDevice.TryGetValue(alarm.DeviceId, out var old)) old.Remove(replaced);
+        _open[key] = alarm;
+        if (!_byDevice.TryGetValue(alarm.DeviceId, out var list)) _byDevice[alarm.DeviceId] = list = [];
+        list.Add(alarm);
+    }
+
     public async Task LoadPlacesAsync(IReadOnlyCollection<long> keyPlaceIds, CancellationToken ct)
     {
         var open = await db.SensingAlarms.IgnoreQueryFilters()
             .Where(a => keyPlaceIds.Contains(a.KeyPlaceId) && a.ClosedAt == null).ToListAsync(ct);
-        foreach (var a in open) _open[(a.DeviceId, a.Component, a.Type)] = a;
+        foreach (var a in open) Track(a);
     }
 
     public SensingAlarm? Find(long deviceId, string component, string type) =>
@@ -54,7 +69,7 @@ internal sealed class AlarmBook(FireCommandDbContext db, DateTimeOffset now)
         var (verifyBy, confirmedBy) = fireDecision?.Invoke(alarm) ?? (null, null);
         alarm.Open(m.Value, m.ReceivedAt, verifyBy, confirmedBy);
         db.SensingAlarms.Add(alarm);
-        _open[(device.Id, component, rule.AlarmType)] = alarm;
+        Track(alarm);
         Record(alarm, SensingAlarmEventKind.Raised, "device", m.Text, m.Value);
         if (confirmedBy is not null) Confirm(alarm, confirmedBy);
         return alarm;

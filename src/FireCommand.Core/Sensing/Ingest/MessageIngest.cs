@@ -1,9 +1,12 @@
+using System.Globalization;
+using System.Text;
 using FireCommand.Core.Data;
 using FireCommand.Core.Sensing.Alarms;
 using FireCommand.Core.Sensing.Devices;
 using FireCommand.Core.Sensing.Rules;
 using FireCommand.Core.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FireCommand.Core.Sensing.Ingest;
 
@@ -56,16 +59,50 @@ public sealed class MessageIngest(FireCommandDbContext db, DateTimeOffset now, C
     /// <summary>The batch without messages already stored or repeated within it.</summary>
     private async Task<List<DeviceMessage>> NewMessagesAsync(IReadOnlyList<DeviceMessage> batch, CancellationToken ct)
     {
-        var ids = batch.Where(m => m.MessageId is not null).Select(m => m.MessageId!).Distinct().ToList();
-        var keys = batch.Select(m => m.DeviceKey).Distinct().ToList();
-        var stored = ids.Count == 0 ? [] : (await db.DeviceMessages.IgnoreQueryFilters()
-                .Where(m => keys.Contains(m.DeviceKey) && ids.Contains(m.MessageId!))
-                .Select(m => new { m.DeviceKey, m.MessageId }).ToListAsync(ct))
-            .Select(m => (m.DeviceKey, m.MessageId!)).ToHashSet();
+        var pairs = batch.Where(m => m.MessageId is not null).Select(m => (m.DeviceKey, MessageId: m.MessageId!)).Distinct().ToList();
+        var stored = new HashSet<(string, string)>();
+        for (int from = 0; from < pairs.Count; from += StoredLookupChunk)
+            await AddStoredAsync(pairs.GetRange(from, Math.Min(StoredLookupChunk, pairs.Count - from)), stored, ct);
         var fresh = new List<DeviceMessage>(batch.Count);
         foreach (var m in batch)
             if (m.MessageId is null || stored.Add((m.DeviceKey, m.MessageId))) fresh.Add(m);
         return fresh;
+    }
+
+    // Pairs per lookup: two parameters each, well under SQLite's and PostgreSQL's parameter limits.
+    private const int StoredLookupChunk = 1000;
+
+    /// <summary>
+    /// Which (device, message id) pairs are stored already: one index probe per pair. Written as a join
+    /// with a VALUES list because <c>DeviceKey IN (…) AND MessageId IN (…)</c> makes SQLite probe every
+    /// key with every id (a thousand devices' batch: a million probes), and a row-value IN scans the index.
+    /// </summary>
+    private async Task AddStoredAsync(List<(string DeviceKey, string MessageId)> pairs, HashSet<(string, string)> stored, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var sql = new StringBuilder("WITH v(k, i) AS (VALUES ");
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            if (i > 0) sql.Append(',');
+            sql.Append(CultureInfo.InvariantCulture, $"(@k{i}, @i{i})");
+            Add(command, $"@k{i}", pairs[i].DeviceKey);
+            Add(command, $"@i{i}", pairs[i].MessageId);
+        }
+        sql.Append(") SELECT d.\"DeviceKey\", d.\"MessageId\" FROM v JOIN \"DeviceMessages\" d ON d.\"DeviceKey\" = v.k AND d.\"MessageId\" = v.i AND d.\"MessageId\" IS NOT NULL");
+        command.CommandText = sql.ToString();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) stored.Add((reader.GetString(0), reader.GetString(1)));
+
+        static void Add(System.Data.Common.DbCommand command, string name, string value)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            command.Parameters.Add(p);
+        }
     }
 
     private async Task ApplyAsync(MonitoredDevice device, DeviceMessage m, CancellationToken ct)
@@ -76,7 +113,7 @@ public sealed class MessageIngest(FireCommandDbContext db, DateTimeOffset now, C
             return;
         }
         device.Seen(m.ReceivedAt);
-        foreach (var offline in _book.Open.Where(a => a.DeviceId == device.Id && a.Type == "offline").ToList())
+        foreach (var offline in _book.OpenOf(device.Id).Where(a => a.Type == "offline").ToList())
             _book.ClearByDevice(offline, $"{m.Type} received");
         var component = m.Component ?? "";
         var rules = _profiles.GetValueOrDefault(device.ProfileCode) ?? [];
@@ -93,8 +130,8 @@ public sealed class MessageIngest(FireCommandDbContext db, DateTimeOffset now, C
                     break;
                 case RuleKind.Event when m.Kind is not DeviceMessageKind.Telemetry && rule.ClearEvents.Contains(m.Type):
                     // A component's "normal" ends its own condition; the controller's reset (no component) ends it everywhere.
-                    foreach (var a in _book.Open.Where(a => a.DeviceId == device.Id && a.Type == rule.AlarmType &&
-                                                            (component.Length == 0 || a.Component == component)).ToList())
+                    foreach (var a in _book.OpenOf(device.Id).Where(a => a.Type == rule.AlarmType &&
+                                                                      (component.Length == 0 || a.Component == component)).ToList())
                         _book.ClearByDevice(a, m.Type);
                     break;
             }
