@@ -29,12 +29,14 @@ public sealed record DemoDevice(int Index, string DeviceKey, DeviceTransport Tra
 }
 
 /// <summary>
-/// Decides which devices the demo installs on which key places: every place first gets a user information
+/// Decides which devices the demo installs on which key places: each equipped place first gets a user information
 /// transmission device on its building's fire alarm system (one zone per floor with two smoke detectors,
-/// a manual call point and a water-flow indicator, and the building's fire pump), then IoT sensors in turn
-/// (electrical fire monitoring, pipe pressure, smoke, combustible gas, tank level, temperature) until the
-/// count is reached; a place's second round adds a second building. Addresses and ids depend only on the
-/// seed and the device's number, so a restart plans the same devices. Pure.
+/// a manual call point and a water-flow indicator, and the building's fire pump), then IoT sensors
+/// (electrical fire monitoring, pipe pressure, smoke, combustible gas, tank level, temperature, the kinds
+/// taking turns across places); a place's eighth device starts a second building. Places are equipped in
+/// order of their id, the same number each, until the count is reached (not every key place is connected
+/// to a monitoring centre). Addresses and ids depend only on the seed and the device's number, so a
+/// restart plans the same devices. Pure.
 /// </summary>
 public static class DemoDevicePlanner
 {
@@ -65,16 +67,18 @@ public static class DemoDevicePlanner
     {
         if (places.Count == 0 || count <= 0) return [];
         var ordered = places.OrderBy(p => p.Id).ToList();
-        var rounds = new int[ordered.Count];
+        // Devices come in sets per place (a transmission device and sensors), so even a small count has both kinds.
+        var perPlace = Math.Max(2, (count + ordered.Count - 1) / ordered.Count);
         var devices = new List<DemoDevice>(count);
         for (var i = 0; i < count; i++)
         {
-            var slot = i % ordered.Count;
-            var place = ordered[slot];
-            var round = rounds[slot]++;
-            // Round 0 and every seventh round after it: a transmission device; the rounds between: one sensor kind each.
-            var kind = round % 7;
-            devices.Add(kind == 0 ? Transmission(i, place, round / 7 + 1, seed) : Sensor(i, place, Sensors[kind - 1], round / 7 + 1, seed));
+            var slot = i / perPlace % ordered.Count;
+            var round = i % perPlace;
+            var building = round / 7 + 1;
+            // The sensor kinds take turns across places, so every kind is present at any count.
+            devices.Add(round % 7 == 0
+                ? Transmission(i, ordered[slot], building, seed)
+                : Sensor(i, ordered[slot], Sensors[(slot + round % 7 - 1) % Sensors.Length], building, seed));
         }
         return devices;
     }

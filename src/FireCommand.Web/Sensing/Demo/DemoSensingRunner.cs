@@ -101,7 +101,7 @@ public sealed partial class DemoSensingRunner(DemoDeviceRegistry registry, DemoS
         {
             await Task.Delay(h.After, clock, ct);
             if (gb.TryGetValue(h.Device, out var device)) Happen(device, h, clock, ct);
-            else if (mqtt.TryGetValue(h.Device, out var sensor)) Happen(sensor, h, clock);
+            else if (mqtt.TryGetValue(h.Device, out var sensor)) Happen(sensor, h, clock, ct);
         }
     }
 
@@ -136,7 +136,7 @@ public sealed partial class DemoSensingRunner(DemoDeviceRegistry registry, DemoS
         }
     }
 
-    private static void Happen(SimulatedMqttSensor sensor, DemoHappening h, TimeProvider clock)
+    private static void Happen(SimulatedMqttSensor sensor, DemoHappening h, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         switch (h.Kind)
@@ -146,6 +146,7 @@ public sealed partial class DemoSensingRunner(DemoDeviceRegistry registry, DemoS
                 break;
             case DemoHappeningKind.Fault or DemoHappeningKind.Shielded:
                 sensor.Event("fault");
+                Later(clock, h.Lasting, ct, () => sensor.Event("normal"));
                 break;
             case DemoHappeningKind.Offline:
                 sensor.GoOffline(now + h.Lasting);

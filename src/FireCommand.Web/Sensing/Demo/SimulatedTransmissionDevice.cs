@@ -74,7 +74,9 @@ public sealed class SimulatedTransmissionDevice(DemoDevice plan, EndPoint gatewa
                         if (elapsed >= nextInspection)
                         {
                             nextInspection = elapsed + TimeSpan.FromMinutes(options.InspectionMinutes);
-                            unconfirmed = Frame(Gb26875Adu.Of(21, new Gb26875DeviceState(0x01, Now())));
+                            // Its clock (ADU 28): it keeps the device counted as online without reporting a state, which would
+                            // read as "all normal" and clear the faults its system still has.
+                            unconfirmed = Frame(Gb26875Adu.Of(28, new Gb26875TimeObject(Now())));
                         }
                         else if (await NextReportAsync(session.Token) is { } adu) unconfirmed = Frame(adu);
                         else unconfirmed = Frame(null); // heartbeat
