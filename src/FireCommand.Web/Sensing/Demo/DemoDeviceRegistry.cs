@@ -21,6 +21,8 @@ public sealed record DemoRegistration(IReadOnlyList<DemoDevice> Devices, IReadOn
 public sealed class DemoDeviceRegistry(IServiceScopeFactory scopes, IOptions<DemoOptions> demo, IOptions<DemoSensingOptions> options,
     IConfiguration configuration, TimeProvider clock)
 {
+    private const int Chunk = 200;
+
     public async Task<DemoRegistration> EnsureAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -31,39 +33,42 @@ public sealed class DemoDeviceRegistry(IServiceScopeFactory scopes, IOptions<Dem
         var now = clock.GetUtcNow();
 
         db.AuditEnabled = false;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var keys = devices.Select(d => d.DeviceKey).ToList();
         var registered = (await db.MonitoredDevices.IgnoreQueryFilters().Where(d => keys.Contains(d.DeviceKey))
             .Select(d => d.DeviceKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var added = 0;
-        foreach (var d in devices.Where(d => !registered.Contains(d.DeviceKey)))
+        var missing = devices.Where(d => !registered.Contains(d.DeviceKey)).ToList();
+        // Small commits: SQLite has one writer, and the dispatch simulator and the sensing watch must not wait on this.
+        foreach (var chunk in missing.Chunk(Chunk))
         {
-            db.MonitoredDevices.Add(ToDevice(d, now));
-            added++;
+            db.MonitoredDevices.AddRange(chunk.Select(d => ToDevice(d, now)));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
 
-        var ids = devices.Where(d => d.MqttId is not null).Select(d => d.MqttId!).ToList();
-        var credentials = await db.MqttDeviceCredentials.IgnoreQueryFilters().Where(c => ids.Contains(c.DeviceId))
-            .ToDictionaryAsync(c => c.DeviceId, StringComparer.Ordinal, ct);
-        var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var d in devices.Where(d => d.MqttId is not null))
+        // Hashed before any write: thousands of hashes are seconds of CPU on a busy machine.
+        var issued = devices.Where(d => d.MqttId is not null)
+            .Select(d => (Device: d, Credential: MqttPassword.Generate())).ToList();
+        var passwords = issued.ToDictionary(i => i.Device.MqttId!, i => i.Credential.Password, StringComparer.Ordinal);
+        foreach (var chunk in issued.Chunk(Chunk))
         {
-            var (password, hash) = MqttPassword.Generate();
-            passwords[d.MqttId!] = password;
-            if (credentials.TryGetValue(d.MqttId!, out var existing))
+            var ids = chunk.Select(i => i.Device.MqttId!).ToList();
+            var credentials = await db.MqttDeviceCredentials.IgnoreQueryFilters().Where(c => ids.Contains(c.DeviceId))
+                .ToDictionaryAsync(c => c.DeviceId, StringComparer.Ordinal, ct);
+            foreach (var (d, (_, hash)) in chunk)
             {
-                existing.PasswordHash = hash;
-                existing.IssuedAt = now;
-                db.Entry(existing).State = EntityState.Modified;
+                if (credentials.TryGetValue(d.MqttId!, out var existing))
+                {
+                    existing.PasswordHash = hash;
+                    existing.IssuedAt = now;
+                }
+                else
+                    db.MqttDeviceCredentials.Add(new MqttDeviceCredential
+                        { DeviceId = d.MqttId!, PasswordHash = hash, JurisdictionId = d.Place.JurisdictionId, IssuedAt = now, IssuedBy = "demo" });
             }
-            else
-                db.MqttDeviceCredentials.Add(new MqttDeviceCredential
-                    { DeviceId = d.MqttId!, PasswordHash = hash, JurisdictionId = d.Place.JurisdictionId, IssuedAt = now, IssuedBy = "demo" });
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        var added = missing.Count;
         return new DemoRegistration(devices, passwords, added);
     }
 
