@@ -25,6 +25,11 @@ public sealed class PlatformFactory(IReadOnlyDictionary<string, string?> setting
         // Tests make their own calls; simulated ones would race them for units.
         ["Demo:Simulate"] = "false",
         ["Demo:UserPassword"] = DemoPassword,
+        // Demo mode turns the device transports and simulated devices on at fixed ports; test hosts run
+        // side by side, so each test that needs them asks with ports of its own.
+        ["Demo:Sensing:Enabled"] = "false",
+        ["Sensing:Gb26875:Enabled"] = "false",
+        ["Sensing:Mqtt:Mode"] = "Off",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
