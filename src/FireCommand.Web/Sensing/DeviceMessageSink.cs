@@ -46,6 +46,7 @@ public sealed class DeviceMessageSink : IDeviceMessageSink, IAsyncDisposable
     private Task _lastIncidents = Task.CompletedTask; // touched by the writer only
     private long _commits;
     private long _waiting;
+    private int _disposed;
 
     public DeviceMessageSink(IServiceScopeFactory scopes, TimeProvider clock, CorpsCalendar calendar, IOptions<SensingOptions> options,
         AutomaticIncidents incidents, AlarmFeed feed, ILogger<DeviceMessageSink> log)
@@ -174,8 +175,14 @@ public sealed class DeviceMessageSink : IDeviceMessageSink, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the writer; callers still queued see their call cancelled (nothing of theirs was committed, so no
+    /// transport acknowledged it). Idempotent: the container disposes the
+    /// sink once for each service it is registered as.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync();
         await _writer;

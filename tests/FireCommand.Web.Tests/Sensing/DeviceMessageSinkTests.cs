@@ -128,6 +128,18 @@ public abstract class DeviceMessageSinkTests<THost>(THost host) : PlatformTest<T
         Assert.Equal(2, messages);
     }
 
+    // The container disposes the sink once for each service it is registered as (the class and
+    // IDeviceMessageSink), so a second dispose must be harmless; a call after it is refused, never lost silently.
+    [Fact]
+    public async Task DisposedTwice_IsHarmless_AndALaterCallIsRefused()
+    {
+        var sink = ActivatorUtilities.CreateInstance<DeviceMessageSink>(Host.Factory.Services);
+        await sink.DisposeAsync();
+        await sink.DisposeAsync();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() =>
+            sink.AcceptAsync([Event("gb26875:nobody", "fault", "1-1/1-0001", T0)], CancellationToken.None));
+    }
+
     // Many connections at once: each caller checks, as soon as its call returns, that its own message is
     // in the database (read on another connection, so only what was committed is seen). The writer must
     // have shared commits among callers, or this proves nothing about grouping.
