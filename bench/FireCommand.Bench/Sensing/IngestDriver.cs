@@ -59,6 +59,8 @@ internal static class IngestDriver
         {
             ["Security__AdminPassword"] = password,
             ["Security__KeysDirectory"] = Path.Combine(data.FullName, "keys"),
+            // The demo's own simulated devices stay off: the load measured is the driver's alone.
+            ["Demo__Sensing__Enabled"] = "false",
             ["Sensing__Mqtt__Mode"] = "Embedded",
             ["Sensing__Mqtt__Embedded__Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
             ["Sensing__Gb26875__Enabled"] = "true",
