@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using FireCommand.Core.Sensing.Gb26875;
+using FireCommand.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace FireCommand.Web.Tests.Sensing.Gb26875;
@@ -23,26 +22,12 @@ public sealed class Gb26875KillDuringBurstTests : IAsyncLifetime
     private const ulong FirstAddress = 0x5A0000000000;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly string _workDir = Path.Combine(Path.GetTempPath(), "fc-cwd-" + Guid.NewGuid().ToString("N"));
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "fc-data-" + Guid.NewGuid().ToString("N"));
-    private readonly StringBuilder _output = new();
-    private readonly int _httpPort = FreePort();
-    private readonly int _gatewayPort = FreePort();
-    private Process? _process;
+    private readonly BuiltProgram _program = new();
+    private readonly int _gatewayPort = BuiltProgram.FreePort();
 
-    public ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(_workDir);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        await KillAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var dir in new[] { _workDir, _dataDir })
-            try { Directory.Delete(dir, recursive: true); } catch (DirectoryNotFoundException) { }
-    }
+    public ValueTask DisposeAsync() => _program.DisposeAsync();
 
     [Fact]
     public async Task KilledMidBurst_EveryConfirmedFrameIsStoredExactlyOnce_AndRepeatsAfterRestartToo()
@@ -56,7 +41,7 @@ public sealed class Gb26875KillDuringBurstTests : IAsyncLifetime
             DeviceAsync(FirstAddress + (ulong)i, confirmed, unconfirmed, enough, burst.Token))).ToArray();
 
         await enough.Task.WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
-        await KillAsync(); // SIGKILL: no shutdown, no flush, in the middle of frames being stored and confirmed
+        await _program.KillAsync(); // SIGKILL: no shutdown, no flush, in the middle of frames being stored and confirmed
         await Task.WhenAll(devices).WaitAsync(Patience, TestContext.Current.CancellationToken);
         Assert.True(confirmed.Count >= ConfirmsBeforeKill, $"only {confirmed.Count} frames were confirmed before the kill");
 
@@ -155,7 +140,7 @@ public sealed class Gb26875KillDuringBurstTests : IAsyncLifetime
     private Dictionary<(ulong Address, ushort Serial), int> StoredMessagesPerFrame()
     {
         var counts = new Dictionary<(ulong, ushort), int>();
-        using var db = new SqliteConnection($"Data Source={Path.Combine(_dataDir, "firecommand.db")};Mode=ReadOnly;Pooling=False");
+        using var db = new SqliteConnection($"Data Source={Path.Combine(_program.DataDir, "firecommand.db")};Mode=ReadOnly;Pooling=False");
         db.Open();
         using var query = db.CreateCommand();
         query.CommandText = "SELECT MessageId FROM DeviceMessages WHERE DeviceKey LIKE 'gb26875:5a%' AND MessageId IS NOT NULL";
@@ -170,46 +155,15 @@ public sealed class Gb26875KillDuringBurstTests : IAsyncLifetime
         return counts;
     }
 
-    private async Task StartAsync()
+    private Task StartAsync() => _program.StartAsync(new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _workDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { ProgramPath(), "--urls", $"http://127.0.0.1:{_httpPort}", "--data-dir", _dataDir }) start.ArgumentList.Add(a);
-        foreach (var v in new[] { "ASPNETCORE_CONTENTROOT", "DOTNET_CONTENTROOT", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
-            start.Environment.Remove(v);
-        start.Environment["Demo__Enabled"] = "false"; // an empty province: only the devices of this test write
-        start.Environment["Security__AdminPassword"] = "Admin#Test-2026";
-        start.Environment["Sensing__Gb26875__Enabled"] = "true";
-        start.Environment["Sensing__Gb26875__Address"] = "127.0.0.1";
-        start.Environment["Sensing__Gb26875__Port"] = _gatewayPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["Sensing__Gb26875__MaxConnectionsPerAddress"] = "200";
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_httpPort}") };
-        for (var attempt = 0; attempt < 1200; attempt++)
-        {
-            Assert.False(_process.HasExited, "the program stopped:\n" + Output());
-            try
-            {
-                if ((await http.GetAsync("/health", TestContext.Current.CancellationToken)).IsSuccessStatusCode && await GatewayListensAsync()) return;
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-        }
-        Assert.Fail("the program did not come up:\n" + Output());
-    }
+        ["Demo__Enabled"] = "false", // an empty province: only the devices of this test write
+        ["Security__AdminPassword"] = "Admin#Test-2026",
+        ["Sensing__Gb26875__Enabled"] = "true",
+        ["Sensing__Gb26875__Address"] = "127.0.0.1",
+        ["Sensing__Gb26875__Port"] = _gatewayPort.ToString(CultureInfo.InvariantCulture),
+        ["Sensing__Gb26875__MaxConnectionsPerAddress"] = "200",
+    }, GatewayListensAsync);
 
     private async Task<bool> GatewayListensAsync()
     {
@@ -223,43 +177,5 @@ public sealed class Gb26875KillDuringBurstTests : IAsyncLifetime
         {
             return false;
         }
-    }
-
-    /// <summary>SIGKILL to this test's own process (and its children), by its id.</summary>
-    private async Task KillAsync()
-    {
-        if (_process is null) return;
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-        _process = null;
-    }
-
-    private string Output()
-    {
-        lock (_output) return _output.ToString();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>src/FireCommand.Web/bin/&lt;configuration&gt;/&lt;tfm&gt;/firecommand.dll, for this test's configuration.</summary>
-    private static string ProgramPath()
-    {
-        var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var (tfm, configuration) = (own.Name, own.Parent!.Name);
-        var root = own;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FireCommand.slnx"))) root = root.Parent;
-        Assert.NotNull(root);
-        var path = Path.Combine(root.FullName, "src", "FireCommand.Web", "bin", configuration, tfm, "firecommand.dll");
-        Assert.True(File.Exists(path), $"{path} is missing; the Web project is built before its tests");
-        return path;
     }
 }
